@@ -1,0 +1,228 @@
+/* run-probes: the image's entry point.  Runs each probe (or those named
+ * with --only) in its own child and writes the record stream of
+ * docs/DESIGN.md to stdout. */
+#define _GNU_SOURCE
+#include <getopt.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/utsname.h>
+
+#include "runner.h"
+
+#define STREAM_FORMAT 1
+#define PROBE_SET "1"
+#define EXIT_USAGE 2
+
+struct options {
+	long timeout_ms;
+	bool *selected; /* indexed like hp_catalog */
+};
+
+static const struct option long_options[] = {
+	{ "list", no_argument, NULL, 'l' },
+	{ "only", required_argument, NULL, 'o' },
+	{ "timeout", required_argument, NULL, 't' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static void usage(FILE *f)
+{
+	fputs("usage: run-probes [--only ID[,ID...]] [--timeout SECONDS]\n"
+	      "       run-probes --list | --help | --version\n"
+	      "Runs hardening probes, each in its own child process, and\n"
+	      "writes JSON Lines records to stdout.  --timeout is per probe\n"
+	      "(default 10).\n",
+	      f);
+}
+
+static void list_probes(void)
+{
+	for (size_t i = 0; i < hp_catalog_len; i++)
+		printf("%s\t%s\n", hp_catalog[i].id, hp_catalog[i].description);
+}
+
+static int parse_timeout(const char *arg, long *ms)
+{
+	char *end;
+	double s = strtod(arg, &end);
+
+	if (end == arg || *end || !isfinite(s) || s <= 0 || s > 86400) {
+		fprintf(stderr,
+			"hardprobe: bad timeout '%s': want seconds "
+			"above 0, at most 86400\n",
+			arg);
+		return -1;
+	}
+	*ms = (long)(s * 1000 + 0.5);
+	if (*ms < 1)
+		*ms = 1;
+	return 0;
+}
+
+static int find_probe(const char *id)
+{
+	for (size_t i = 0; i < hp_catalog_len; i++)
+		if (strcmp(hp_catalog[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int select_probes(const char *arg, bool *selected)
+{
+	char *list = strdup(arg), *save = NULL, *id;
+	int rc = 0, i;
+
+	for (id = strtok_r(list, ",", &save); id && rc == 0;
+	     id = strtok_r(NULL, ",", &save)) {
+		i = find_probe(id);
+		if (i < 0) {
+			fprintf(stderr,
+				"hardprobe: unknown probe '%s' "
+				"(see --list)\n",
+				id);
+			rc = -1;
+		} else {
+			selected[i] = true;
+		}
+	}
+	free(list);
+	return rc;
+}
+
+/* 0: run the probes; 1: done (--list, --help, --version); -1: usage. */
+static int parse_args(int argc, char **argv, struct options *o)
+{
+	bool only = false;
+	int c;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", long_options, NULL)) != -1) {
+		if (c == '?' || c == ':') {
+			fprintf(stderr, "hardprobe: %s option '%s'\n",
+				c == ':' ? "no value for" : "unknown",
+				argv[optind - 1]);
+			return -1;
+		}
+		if (c == 'l' || c == 'h' || c == 'V') {
+			if (c == 'l')
+				list_probes();
+			else if (c == 'h')
+				usage(stdout);
+			else
+				printf("run-probes (hardprobe) %s\n",
+				       HARDPROBE_VERSION);
+			return 1;
+		}
+		if (c == 'o' && select_probes(optarg, o->selected) == 0)
+			only = true;
+		else if (c == 't' && parse_timeout(optarg, &o->timeout_ms) == 0)
+			continue;
+		else
+			return -1;
+	}
+	if (optind < argc) {
+		fprintf(stderr, "hardprobe: unexpected argument '%s'\n",
+			argv[optind]);
+		return -1;
+	}
+	if (!only)
+		memset(o->selected, true, hp_catalog_len);
+	else if (!memchr(o->selected, true, hp_catalog_len)) {
+		fputs("hardprobe: --only names no probe\n", stderr);
+		return -1;
+	}
+	return 0;
+}
+
+/* One stream line; false when stdout failed. */
+static bool emit(json_object *obj)
+{
+	const char *s = json_object_to_json_string_ext(
+		obj, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+	bool ok = puts(s) >= 0 && fflush(stdout) == 0;
+
+	json_object_put(obj);
+	return ok;
+}
+
+static json_object *header(void)
+{
+	json_object *h = json_object_new_object();
+	struct utsname u;
+
+	if (uname(&u) < 0)
+		memset(&u, 0, sizeof(u));
+	json_object_object_add(h, "type", json_object_new_string("header"));
+	json_object_object_add(h, "format", json_object_new_int(STREAM_FORMAT));
+	json_object_object_add(h, "probe_set",
+			       json_object_new_string(PROBE_SET));
+	json_object_object_add(h, "tool",
+			       json_object_new_string(HARDPROBE_VERSION));
+	json_object_object_add(h, "kernel", json_object_new_string(u.release));
+	json_object_object_add(h, "machine", json_object_new_string(u.machine));
+	return h;
+}
+
+static json_object *run_one(const struct hp_probe *p, int seq, long ms)
+{
+	struct hp_capture c;
+	json_object *rec;
+	int rc;
+
+	rc = hp_capture_probe(p, ms, &c);
+	if (rc < 0)
+		return hp_record_unstarted(p->id, seq, -rc);
+	rec = hp_record_build(p->id, seq, &c);
+	free(c.out);
+	return rec;
+}
+
+static bool run_selected(const struct options *o)
+{
+	json_object *trailer;
+	bool ok = emit(header());
+	int seq = 0;
+
+	for (size_t i = 0; i < hp_catalog_len && ok; i++)
+		if (o->selected[i])
+			ok = emit(
+				run_one(&hp_catalog[i], ++seq, o->timeout_ms));
+	if (!ok)
+		return false;
+	trailer = json_object_new_object();
+	json_object_object_add(trailer, "type",
+			       json_object_new_string("trailer"));
+	json_object_object_add(trailer, "records", json_object_new_int(seq));
+	return emit(trailer);
+}
+
+int main(int argc, char **argv)
+{
+	struct options o = { .timeout_ms = 10000 };
+	bool selected[hp_catalog_len];
+	int rc;
+
+	memset(selected, false, sizeof(selected));
+	o.selected = selected;
+	rc = parse_args(argc, argv, &o);
+	if (rc < 0)
+		fputs("try 'run-probes --help'\n", stderr);
+	if (rc != 0)
+		return rc > 0 ? EXIT_SUCCESS : EXIT_USAGE;
+	rc = hp_runner_init();
+	if (rc < 0) {
+		fprintf(stderr, "hardprobe: set up signals: %s\n",
+			strerror(-rc));
+		return EXIT_FAILURE;
+	}
+	if (!run_selected(&o)) {
+		fprintf(stderr, "hardprobe: write stream to stdout: %m\n");
+		return EXIT_FAILURE;
+	}
+	return EXIT_SUCCESS;
+}
