@@ -1,0 +1,209 @@
+/* hardprobe run: start the probe image with ctr, keep what the probes
+ * wrote, and judge it against a profile. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "run.h"
+
+#define DEFAULT_IMAGE "localhost/hardprobe:" HARDPROBE_VERSION
+#define DEFAULT_TIMEOUT_S 120
+
+static const char usage[] =
+	"Usage: hardprobe run [OPTION]... [-- CTR-RUN-FLAG...]\n"
+	"Run the probes in a new container (ctr run --rm CTR-RUN-FLAGS "
+	"IMAGE ID),\n"
+	"judge what they saw against a profile and print the report.  "
+	"Everything\n"
+	"the run leaves is kept in RESULTS/<UTC time>-<container id>/.\n"
+	"\n" HP_VERDICT_HELP "  -a, --address=SOCKET\n"
+	"                      containerd socket (default: "
+	"$CONTAINERD_ADDRESS,\n"
+	"                      or /run/containerd/containerd.sock)\n"
+	"  -n, --namespace=NS  containerd namespace (default: "
+	"$CONTAINERD_NAMESPACE,\n"
+	"                      or hardprobe)\n"
+	"      --image=REF     probe image (default: " DEFAULT_IMAGE ")\n"
+	"      --image-archive=TAR\n"
+	"                      import the image from TAR when it is missing\n"
+	"                      (default: the archive installed with "
+	"hardprobe)\n"
+	"      --results=DIR   where evidence directories go "
+	"(default: results)\n"
+	"      --timeout=SECONDS\n"
+	"                      kill the container after SECONDS "
+	"(default: 120)\n"
+	"  -h, --help          show this help\n"
+	"\n"
+	"Example:\n"
+	"  hardprobe run --profile hardened -- --read-only --seccomp \\\n"
+	"      --uidmap 0:100000:65536 --gidmap 0:100000:65536\n"
+	"\n"
+	"Exit status: 0 profile met, 1 a check failed or errored, 2 bad "
+	"usage, or a\n"
+	"malformed stream or profile, 3 the container could not be run.\n";
+
+enum { OPT_IMAGE = 300, OPT_ARCHIVE, OPT_RESULTS, OPT_TIMEOUT };
+
+static const struct option options[] = {
+	HP_VERDICT_LONG,
+	{ "address", required_argument, NULL, 'a' },
+	{ "namespace", required_argument, NULL, 'n' },
+	{ "image", required_argument, NULL, OPT_IMAGE },
+	{ "image-archive", required_argument, NULL, OPT_ARCHIVE },
+	{ "results", required_argument, NULL, OPT_RESULTS },
+	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static const char *env_or(const char *name, const char *fallback)
+{
+	const char *v = getenv(name);
+
+	return v && *v ? v : fallback;
+}
+
+static void defaults(struct hp_run_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->verdict.profile = "hardened";
+	o->ctr.program = env_or("HARDPROBE_CTR", "ctr");
+	o->ctr.address =
+		env_or("CONTAINERD_ADDRESS", "/run/containerd/containerd.sock");
+	o->ctr.ns = env_or("CONTAINERD_NAMESPACE", "hardprobe");
+	o->ctr.timeout_s = DEFAULT_TIMEOUT_S;
+	o->image = DEFAULT_IMAGE;
+	o->results = "results";
+}
+
+/* An option of run's own; 0, or the exit status of a usage error. */
+static int option(int c, char **argv, struct hp_run_opts *o)
+{
+	switch (c) {
+	case 'a':
+		o->ctr.address = optarg;
+		return 0;
+	case 'n':
+		o->ctr.ns = optarg;
+		return 0;
+	case OPT_IMAGE:
+		o->image = optarg;
+		return 0;
+	case OPT_ARCHIVE:
+		o->archive = optarg;
+		return 0;
+	case OPT_RESULTS:
+		o->results = optarg;
+		return 0;
+	case OPT_TIMEOUT:
+		if (hp_parse_seconds(optarg, &o->ctr.timeout_s) < 0)
+			return hp_usage_error(
+				"run",
+				"bad timeout '%s' (want whole seconds "
+				"above 0)",
+				optarg);
+		return 0;
+	}
+	return hp_opt_error("run", c, argv);
+}
+
+/* Returns -1 to go on, or the exit status to stop with. */
+static int parse(int argc, char **argv, struct hp_run_opts *o)
+{
+	int c, ret;
+
+	optind = 0;
+	/* '+': stop at the first word, so that only "--" leads to flags. */
+	while ((c = getopt_long(argc, argv, "+:" HP_VERDICT_SHORT "a:n:h",
+				options, NULL)) != -1) {
+		if (c == 'h') {
+			fputs(usage, stdout);
+			return HP_EXIT_PASS;
+		}
+		ret = hp_verdict_option("run", c, optarg, &o->verdict);
+		if (ret < 0)
+			ret = option(c, argv, o);
+		if (ret > 0)
+			return ret;
+	}
+	if (optind < argc && strcmp(argv[optind - 1], "--") != 0)
+		return hp_usage_error("run",
+				      "unexpected argument '%s' (ctr run flags "
+				      "go after '--')",
+				      argv[optind]);
+	o->flags = argv + optind;
+	o->nflags = argc - optind;
+	return -1;
+}
+
+/* hardprobe-PID-RANDOM: unique on this host, so that runs at the same
+ * time (and runc's state, kept by namespace and id) never collide. */
+static int container_id(char *buf, size_t size)
+{
+	unsigned int r;
+
+	if (getrandom(&r, sizeof(r), 0) != sizeof(r))
+		return -errno;
+	snprintf(buf, size, "hardprobe-%ld-%08x", (long)getpid(), r);
+	return 0;
+}
+
+/* The run itself, once the profile and the image are ready. */
+static int run(const struct hp_run_opts *o, const struct hp_profile *p)
+{
+	struct hp_evidence ev = { .path = NULL, .dfd = -1 };
+	char id[64], *stream = NULL;
+	FILE *f;
+	int ret = container_id(id, sizeof(id));
+
+	if (ret == 0)
+		ret = hp_evidence_create(o->results, id, &ev);
+	if (ret < 0) {
+		fprintf(stderr, "hardprobe: create directory '%s': %s\n",
+			ev.path ? ev.path : o->results, strerror(-ret));
+		hp_evidence_close(&ev);
+		return HP_EXIT_RUN;
+	}
+	ret = hp_run_container(o, id, &ev);
+	if (ret == 0 && asprintf(&stream, "%s/stream.jsonl", ev.path) < 0)
+		stream = NULL;
+	f = stream ? fopen(stream, "re") : NULL;
+	if (ret == 0 && !f) {
+		fprintf(stderr, "hardprobe: open stream '%s': %m\n", stream);
+		ret = HP_EXIT_USAGE;
+	} else if (ret == 0) {
+		ret = hp_verdict(&o->verdict, p, f, stream, &ev);
+	}
+	if (f)
+		fclose(f);
+	free(stream);
+	hp_evidence_close(&ev);
+	return ret;
+}
+
+int hp_cmd_run(int argc, char **argv)
+{
+	struct hp_run_opts o;
+	struct hp_profile p;
+	int ret;
+
+	defaults(&o);
+	ret = parse(argc, argv, &o);
+	if (ret >= 0)
+		return ret;
+	ret = hp_verdict_profile(&o.verdict, &p);
+	if (ret != 0)
+		return ret;
+	ret = hp_run_image(&o);
+	if (ret == 0)
+		ret = run(&o, &p);
+	hp_profile_free(&p);
+	return ret;
+}

@@ -1,0 +1,90 @@
+/* Judging: run each expectation of a profile against the stream's record
+ * of the same id, and count the results. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "judge.h"
+
+const char *hp_status_name(enum hp_status s)
+{
+	static const char *const names[] = {
+		[HP_PASS] = "pass",
+		[HP_FAIL] = "fail",
+		[HP_ERROR] = "error",
+		[HP_SKIP] = "skip",
+	};
+
+	return (unsigned)s < 4 ? names[s] : "unknown";
+}
+
+static const struct hp_expect *find_expect(const struct hp_profile *p,
+					   const char *id)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (!p->expects[i].off && strcmp(p->expects[i].check, id) == 0)
+			return &p->expects[i];
+	return NULL;
+}
+
+static int judge_one(const struct hp_check *c, const struct hp_expect *e,
+		     const struct hp_stream *s, struct hp_result *res)
+{
+	res->id = strdup(c->id);
+	res->status = HP_ERROR;
+	c->judge(e, hp_stream_find(s, c->id), res);
+	if (!res->id || !res->expected || !res->observed)
+		return -ENOMEM;
+	return 0;
+}
+
+static int report_init(struct hp_report *out, const struct hp_profile *p,
+		       const struct hp_stream *s, const char *stream_name)
+{
+	memset(out, 0, sizeof(*out));
+	out->profile = strdup(p->name);
+	out->stream_name = strdup(stream_name ? stream_name : "");
+	out->header = json_object_get(s->header);
+	out->results = calloc(p->n ? p->n : 1, sizeof(*out->results));
+	if (!out->profile || !out->stream_name || !out->results)
+		return -ENOMEM;
+	return 0;
+}
+
+int hp_judge(const struct hp_profile *p, const struct hp_stream *s,
+	     const char *stream_name, struct hp_report *out)
+{
+	int rc = report_init(out, p, s, stream_name);
+
+	for (size_t i = 0; rc == 0 && i < hp_nchecks; i++) {
+		const struct hp_expect *e = find_expect(p, hp_checks[i].id);
+		struct hp_result *res = &out->results[out->n];
+
+		if (!e)
+			continue;
+		out->n++;
+		rc = judge_one(&hp_checks[i], e, s, res);
+		out->count[res->status]++;
+	}
+	if (rc < 0) {
+		hp_report_free(out);
+		return rc;
+	}
+	out->pass = out->count[HP_FAIL] == 0 && out->count[HP_ERROR] == 0;
+	return 0;
+}
+
+void hp_report_free(struct hp_report *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		free(r->results[i].id);
+		free(r->results[i].expected);
+		free(r->results[i].observed);
+		json_object_put(r->results[i].evidence);
+	}
+	free(r->results);
+	free(r->profile);
+	free(r->stream_name);
+	json_object_put(r->header);
+	memset(r, 0, sizeof(*r));
+}

@@ -1,0 +1,160 @@
+/* The text report: a table a person reads in a terminal or a CI log. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
+#include "report-impl.h"
+
+/* Long expectations overflow their column rather than widen it. */
+#define EXPECTED_MAX 30
+/* The width of "STATUS", wider than every status word. */
+#define STATUS_WIDTH 6
+
+/* The escaped cells of the table, one row per result. */
+struct table {
+	char **cell; /* n rows of 3: id, expected, observed */
+	size_t n;
+	size_t width[3];
+};
+
+static const char *const colours[] = {
+	[HP_PASS] = "\033[32m",
+	[HP_FAIL] = "\033[31m",
+	[HP_ERROR] = "\033[1;31m",
+	[HP_SKIP] = "\033[33m",
+};
+
+static void table_free(struct table *t)
+{
+	size_t i;
+
+	for (i = 0; t->cell && i < 3 * t->n; i++)
+		free(t->cell[i]);
+	free(t->cell);
+}
+
+static void table_widen(struct table *t, size_t col, const char *s)
+{
+	size_t w = hp_text_width(s);
+
+	if (w > t->width[col])
+		t->width[col] = w;
+}
+
+static int table_fill(struct table *t, const struct hp_report *r)
+{
+	const struct hp_result *res;
+	size_t i;
+
+	t->n = r->n;
+	t->cell = calloc(3 * r->n + 1, sizeof(*t->cell));
+	if (!t->cell)
+		return -ENOMEM;
+	t->width[0] = strlen("CHECK");
+	t->width[1] = strlen("EXPECTED");
+	for (i = 0; i < r->n; i++) {
+		res = &r->results[i];
+		t->cell[3 * i] = hp_escape(res->id, 0);
+		t->cell[3 * i + 1] = hp_escape(res->expected, 0);
+		t->cell[3 * i + 2] = hp_escape(res->observed, 0);
+		if (!t->cell[3 * i] || !t->cell[3 * i + 1] ||
+		    !t->cell[3 * i + 2])
+			return -ENOMEM;
+		table_widen(t, 0, t->cell[3 * i]);
+		table_widen(t, 1, t->cell[3 * i + 1]);
+	}
+	if (t->width[1] > EXPECTED_MAX)
+		t->width[1] = EXPECTED_MAX;
+	return 0;
+}
+
+/* Print s and pad it to width columns, then the column gap. */
+static void put_cell(FILE *out, const char *s, size_t width)
+{
+	size_t w = hp_text_width(s);
+
+	fputs(s, out);
+	fprintf(out, "%*s", (int)(width > w ? width - w : 0) + 2, "");
+}
+
+static void put_status(FILE *out, enum hp_status s, bool colour)
+{
+	const char *name = hp_status_name(s);
+
+	if (colour)
+		fprintf(out, "%s%s\033[0m", colours[s], name);
+	else
+		fputs(name, out);
+	fprintf(out, "%*s", (int)(STATUS_WIDTH - strlen(name)) + 2, "");
+}
+
+static void put_table(FILE *out, const struct hp_report *r,
+		      const struct table *t, bool colour)
+{
+	size_t i;
+
+	put_cell(out, "CHECK", t->width[0]);
+	put_cell(out, "STATUS", STATUS_WIDTH);
+	put_cell(out, "EXPECTED", t->width[1]);
+	fputs("OBSERVED\n", out);
+	for (i = 0; i < t->n; i++) {
+		put_cell(out, t->cell[3 * i], t->width[0]);
+		put_status(out, r->results[i].status, colour);
+		put_cell(out, t->cell[3 * i + 1], t->width[1]);
+		fprintf(out, "%s\n", t->cell[3 * i + 2]);
+	}
+}
+
+/* Where the stream came from, as far as its header says. */
+static int put_head(FILE *out, const struct hp_report *r)
+{
+	const char *kernel = hp_report_header(r, "kernel");
+	const char *machine = hp_report_header(r, "machine");
+	const char *set = hp_report_header(r, "probe_set");
+	char *k = hp_escape(kernel ? kernel : "unknown", 0);
+	char *m = hp_escape(machine ? machine : "unknown", 0);
+	char *p = hp_escape(set ? set : "unknown", 0);
+	char *name = hp_escape(r->stream_name ? r->stream_name : "-", 0);
+	int ret = k && m && p && name ? 0 : -ENOMEM;
+
+	if (ret == 0)
+		fprintf(out, "stream %s: kernel %s (%s), probe set %s\n\n",
+			name, k, m, p);
+	free(k);
+	free(m);
+	free(p);
+	free(name);
+	return ret;
+}
+
+static int put_verdict(FILE *out, const struct hp_report *r)
+{
+	char *profile = hp_escape(r->profile, 0);
+
+	if (!profile)
+		return -ENOMEM;
+	fprintf(out,
+		"\n%s: %s (%zu checks: %zu pass, %zu fail, %zu error, "
+		"%zu skip)\n",
+		profile, hp_report_verdict(r), r->n, r->count[HP_PASS],
+		r->count[HP_FAIL], r->count[HP_ERROR], r->count[HP_SKIP]);
+	free(profile);
+	return 0;
+}
+
+int hp_report_text(const struct hp_report *r, FILE *out, bool colour)
+{
+	struct table t = { 0 };
+	int ret;
+
+	ret = table_fill(&t, r);
+	if (ret == 0)
+		ret = put_head(out, r);
+	if (ret == 0) {
+		put_table(out, r, &t, colour);
+		ret = put_verdict(out, r);
+	}
+	table_free(&t);
+	return ret;
+}

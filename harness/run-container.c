@@ -1,0 +1,175 @@
+/* One container run: ctr run --rm, its output kept as evidence, and what
+ * is left of the container removed when ctr did not finish by itself. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "escape.h"
+#include "run.h"
+
+/* How long each cleanup step may take. */
+#define CLEANUP_TIMEOUT_S 30
+
+/* ctr run --rm FLAGS... IMAGE ID: a NULL-terminated array into o. */
+static char **run_args(const struct hp_run_opts *o, const char *id)
+{
+	char **args = calloc((size_t)o->nflags + 5, sizeof(*args));
+	int i;
+
+	if (!args)
+		return NULL;
+	args[0] = "run";
+	args[1] = "--rm";
+	for (i = 0; i < o->nflags; i++)
+		args[2 + i] = o->flags[i];
+	args[2 + i] = (char *)o->image;
+	args[3 + i] = (char *)id;
+	return args;
+}
+
+/* command.txt: the whole argv of ctr, one argument a line (escaped, so
+ * that an argument holding a newline stays one line). */
+static int keep_command(const struct hp_run_opts *o, char **args,
+			const struct hp_evidence *ev)
+{
+	char **argv = hp_ctr_argv(&o->ctr, args), *buf = NULL, *line;
+	size_t len = 0, i;
+	FILE *f = open_memstream(&buf, &len);
+	int ret = argv && f ? 0 : -ENOMEM;
+
+	for (i = 0; ret == 0 && argv[i]; i++) {
+		line = hp_escape(argv[i], 0);
+		if (!line)
+			ret = -ENOMEM;
+		else
+			fprintf(f, "%s\n", line);
+		free(line);
+	}
+	if (f && fclose(f) != 0 && ret == 0)
+		ret = -ENOMEM;
+	if (ret == 0)
+		ret = hp_evidence_write(ev, "command.txt", buf, len);
+	free(buf);
+	free(argv);
+	return ret;
+}
+
+/* ctr's own messages, kept as ctr.log beside the stream. */
+static void keep_log(const struct hp_evidence *ev, const char *err)
+{
+	int ret = hp_evidence_write(ev, "ctr.log", err ? err : "",
+				    err ? strlen(err) : 0);
+
+	if (ret < 0)
+		fprintf(stderr, "hardprobe: write file '%s/ctr.log': %s\n",
+			ev->path, strerror(-ret));
+}
+
+/* Run ctr with its stdout going to stream.jsonl.  Returns the size of the
+ * stream, or -1 (after saying why) when ctr could not be run. */
+static off_t run_ctr(const struct hp_run_opts *o, char **args,
+		     const struct hp_evidence *ev, struct hp_ctr_call *call)
+{
+	int fd = hp_evidence_open(ev, "stream.jsonl"), ret;
+	struct stat st = { .st_size = -1 };
+
+	if (fd < 0) {
+		fprintf(stderr,
+			"hardprobe: create file '%s/stream.jsonl': %s\n",
+			ev->path, strerror(-fd));
+		return -1;
+	}
+	call->out_fd = fd;
+	ret = hp_ctr_call(&o->ctr, args, call);
+	if (ret < 0)
+		fprintf(stderr, "hardprobe: run '%s': %s\n", o->ctr.program,
+			strerror(-ret));
+	else if (fstat(fd, &st) < 0 || hp_evidence_commit(ev, "stream.jsonl"))
+		fprintf(stderr, "hardprobe: write file '%s/stream.jsonl': %m\n",
+			ev->path);
+	close(fd);
+	if (ret == 0)
+		keep_log(ev, call->err);
+	return ret < 0 ? -1 : st.st_size;
+}
+
+void hp_run_cleanup(const struct hp_ctr *c, const char *id)
+{
+	char *kill[] = { "tasks", "kill", "-s", "SIGKILL", (char *)id, NULL };
+	char *rm_task[] = { "tasks", "rm", "-f", (char *)id, NULL };
+	char *rm[] = { "containers", "rm", (char *)id, NULL };
+	struct hp_ctr quick = *c;
+	struct hp_ctr_call call = { .out_fd = -1 };
+	char *msg;
+
+	quick.timeout_s = CLEANUP_TIMEOUT_S;
+	if (hp_ctr_call(&quick, kill, &call) == 0)
+		hp_ctr_call_free(&call);
+	if (hp_ctr_call(&quick, rm_task, &call) == 0)
+		hp_ctr_call_free(&call);
+	if (hp_ctr_call(&quick, rm, &call) < 0)
+		return;
+	/* Gone already is the usual case: ctr run --rm removed it. */
+	msg = hp_ctr_said(&call);
+	if (!hp_ctr_ok(&call) && msg && !strstr(msg, "not found"))
+		fprintf(stderr, "hardprobe: remove container '%s': %s\n", id,
+			msg);
+	free(msg);
+	hp_ctr_call_free(&call);
+}
+
+/* ctr did not end well: say what it said; 0 when there is a stream to
+ * judge all the same, else HP_EXIT_RUN. */
+static int failed(const struct hp_run_opts *o, const char *id,
+		  const struct hp_ctr_call *call, off_t stream_size)
+{
+	char *msg = hp_ctr_said(call), *safe = hp_escape(msg, 0);
+	int ret = call->timed_out || call->interrupted || stream_size <= 0
+			  ? HP_EXIT_RUN
+			  : 0;
+
+	if (call->interrupted)
+		fprintf(stderr, "hardprobe: run container '%s': interrupted\n",
+			id);
+	else if (call->timed_out)
+		fprintf(stderr,
+			"hardprobe: run container '%s': not done after %d s, "
+			"ctr killed\n",
+			id, o->ctr.timeout_s);
+	else
+		fprintf(stderr, "hardprobe: run container '%s': %s%s\n", id,
+			safe ? safe : "out of memory",
+			ret ? "" : " (judging what the probes wrote)");
+	free(msg);
+	free(safe);
+	hp_run_cleanup(&o->ctr, id);
+	return ret;
+}
+
+int hp_run_container(const struct hp_run_opts *o, const char *id,
+		     const struct hp_evidence *ev)
+{
+	struct hp_ctr_call call = { .out_fd = -1 };
+	char **args = run_args(o, id);
+	int ret = args ? keep_command(o, args, ev) : -ENOMEM;
+	off_t size;
+
+	if (ret < 0) {
+		fprintf(stderr, "hardprobe: write file '%s/command.txt': %s\n",
+			ev->path, strerror(-ret));
+		free(args);
+		return HP_EXIT_RUN;
+	}
+	size = run_ctr(o, args, ev, &call);
+	ret = size < 0 ? HP_EXIT_RUN : 0;
+	if (ret == 0 && !hp_ctr_ok(&call))
+		ret = failed(o, id, &call, size);
+	hp_ctr_call_free(&call);
+	free(args);
+	return ret;
+}

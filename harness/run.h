@@ -1,0 +1,35 @@
+/* hardprobe run: the steps of one run, in the order cmd-run.c takes them. */
+#ifndef HARDPROBE_RUN_H
+#define HARDPROBE_RUN_H
+
+#include "ctr.h"
+#include "results.h"
+#include "verdict.h"
+
+struct hp_run_opts {
+	struct hp_verdict_opts verdict;
+	struct hp_ctr ctr;
+	const char *image;   /* image reference */
+	const char *archive; /* --image-archive, or NULL */
+	const char *results; /* where evidence directories go */
+	char **flags;	     /* ctr run flags, after "--" */
+	int nflags;
+};
+
+/* Make sure o->image is in containerd, importing the image archive when
+ * it is not.  Returns 0, or prints why not and returns HP_EXIT_RUN. */
+int hp_run_image(const struct hp_run_opts *o);
+
+/*
+ * Run the container id: ctr run --rm FLAGS IMAGE ID, its stdout kept as
+ * stream.jsonl in ev, with command.txt and ctr.log.  Returns 0 when the
+ * probes wrote a stream to judge, or prints why not (what ctr said),
+ * removes what is left of the container, and returns HP_EXIT_RUN.
+ */
+int hp_run_container(const struct hp_run_opts *o, const char *id,
+		     const struct hp_evidence *ev);
+
+/* Kill and remove container id, if it is still there. */
+void hp_run_cleanup(const struct hp_ctr *c, const char *id);
+
+#endif

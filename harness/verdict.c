@@ -1,0 +1,167 @@
+/* Judge a stream and hand the report to its readers. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "judge.h"
+#include "stream.h"
+#include "verdict.h"
+
+int hp_verdict_option(const char *cmd, int c, const char *arg,
+		      struct hp_verdict_opts *o)
+{
+	int fmt;
+
+	switch (c) {
+	case 'p':
+		o->profile = arg;
+		return 0;
+	case 'f':
+		fmt = hp_format_parse(arg);
+		if (fmt < 0)
+			return hp_usage_error(
+				cmd,
+				"unknown format '%s' (want text, json "
+				"or junit)",
+				arg);
+		o->format = (enum hp_format)fmt;
+		return 0;
+	case 'o':
+		o->output = arg;
+		return 0;
+	case HP_OPT_CASES:
+		o->cases = arg;
+		return 0;
+	case HP_OPT_FAIL_ON_SKIP:
+		o->fail_on_skip = true;
+		return 0;
+	}
+	return -1;
+}
+
+int hp_verdict_profile(const struct hp_verdict_opts *o, struct hp_profile *p)
+{
+	char *cases = hp_cases_dir(o->cases);
+	char err[1024];
+	int ret;
+
+	ret = hp_profile_load(o->profile, cases, p, err, sizeof(err));
+	free(cases);
+	if (ret < 0) {
+		fprintf(stderr, "hardprobe: %s\n", err);
+		return HP_EXIT_USAGE;
+	}
+	return 0;
+}
+
+/* The report in format fmt, in memory: *buf is the caller's. */
+static int render(const struct hp_report *r, enum hp_format fmt, bool colour,
+		  char **buf, size_t *len)
+{
+	FILE *f = open_memstream(buf, len);
+	int ret;
+
+	if (!f)
+		return -errno;
+	ret = hp_report_write(r, fmt, f, colour);
+	if (fclose(f) != 0 && ret == 0)
+		ret = -errno;
+	if (ret < 0) {
+		free(*buf);
+		*buf = NULL;
+	}
+	return ret;
+}
+
+static int keep(const struct hp_evidence *ev, const struct hp_report *r,
+		enum hp_format fmt, const char *name)
+{
+	char *buf;
+	size_t len;
+	int ret = render(r, fmt, false, &buf, &len);
+
+	if (ret == 0)
+		ret = hp_evidence_write(ev, name, buf, len);
+	if (ret < 0)
+		fprintf(stderr, "hardprobe: write file '%s/%s': %s\n", ev->path,
+			name, strerror(-ret));
+	free(buf);
+	return ret;
+}
+
+/* The report where the user asked for it. */
+static int deliver(const struct hp_verdict_opts *o, const struct hp_report *r)
+{
+	bool colour = !o->output && hp_colour_ok(STDOUT_FILENO);
+	char *buf;
+	size_t len;
+	int ret = render(r, o->format, colour, &buf, &len);
+
+	if (ret == 0 && o->output)
+		ret = hp_write_file(o->output, buf, len);
+	else if (ret == 0 &&
+		 (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0))
+		ret = errno ? -errno : -EIO;
+	if (ret < 0)
+		fprintf(stderr, "hardprobe: write report '%s': %s\n",
+			o->output ? o->output : "<stdout>", strerror(-ret));
+	free(buf);
+	return ret;
+}
+
+/* --fail-on-skip: a skipped check becomes a failed one, in every format,
+ * so that a CI job cannot turn green by skipping what it should test. */
+static void skips_fail(struct hp_report *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (r->results[i].status == HP_SKIP)
+			r->results[i].status = HP_FAIL;
+	r->count[HP_FAIL] += r->count[HP_SKIP];
+	r->count[HP_SKIP] = 0;
+	if (r->count[HP_FAIL] > 0)
+		r->pass = 0;
+}
+
+static int report(const struct hp_verdict_opts *o, struct hp_report *r,
+		  const struct hp_evidence *ev)
+{
+	if (o->fail_on_skip)
+		skips_fail(r);
+	if (ev && (keep(ev, r, HP_FMT_TEXT, "report.txt") < 0 ||
+		   keep(ev, r, HP_FMT_JSON, "report.json") < 0))
+		return HP_EXIT_USAGE;
+	if (deliver(o, r) < 0)
+		return HP_EXIT_USAGE;
+	return r->pass ? HP_EXIT_PASS : HP_EXIT_FAIL;
+}
+
+int hp_verdict(const struct hp_verdict_opts *o, const struct hp_profile *p,
+	       FILE *f, const char *name, const struct hp_evidence *ev)
+{
+	struct hp_stream s;
+	struct hp_report r;
+	char err[1024];
+	int ret;
+
+	if (hp_stream_read(f, name, &s, err, sizeof(err)) < 0) {
+		fprintf(stderr, "hardprobe: %s\n", err);
+		return HP_EXIT_USAGE;
+	}
+	ret = hp_judge(p, &s, name, &r);
+	if (ret < 0) {
+		fprintf(stderr, "hardprobe: judge stream '%s': %s\n", name,
+			strerror(-ret));
+		hp_stream_free(&s);
+		return HP_EXIT_FAIL;
+	}
+	ret = report(o, &r, ev);
+	hp_report_free(&r);
+	hp_stream_free(&s);
+	return ret;
+}

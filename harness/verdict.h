@@ -1,0 +1,60 @@
+/* From a stream to a report and an exit status: what run and verify share. */
+#ifndef HARDPROBE_VERDICT_H
+#define HARDPROBE_VERDICT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "profile.h"
+#include "report.h"
+#include "results.h"
+
+struct hp_verdict_opts {
+	const char *profile; /* a built-in name or a path */
+	const char *cases;   /* --cases, or NULL */
+	enum hp_format format;
+	const char *output; /* --output, or NULL for stdout */
+	bool fail_on_skip;  /* a skipped check fails the profile */
+};
+
+/* The options that set hp_verdict_opts, for getopt_long tables. */
+enum { HP_OPT_CASES = 256, HP_OPT_FAIL_ON_SKIP };
+#define HP_VERDICT_SHORT "p:f:o:"
+#define HP_VERDICT_LONG                                                \
+	{ "profile", required_argument, NULL, 'p' },                   \
+		{ "format", required_argument, NULL, 'f' },            \
+		{ "output", required_argument, NULL, 'o' },            \
+		{ "cases", required_argument, NULL, HP_OPT_CASES },    \
+	{                                                              \
+		"fail-on-skip", no_argument, NULL, HP_OPT_FAIL_ON_SKIP \
+	}
+#define HP_VERDICT_HELP                                                     \
+	"  -p, --profile=P     a built-in profile name or a profile file\n" \
+	"                      (default: hardened)\n"                       \
+	"  -f, --format=F      report format: text, json or junit\n"        \
+	"                      (default: text)\n"                           \
+	"  -o, --output=FILE   write the report to FILE, not stdout\n"      \
+	"      --cases=DIR     where the built-in profiles are\n"           \
+	"                      (default: $HARDPROBE_CASES, or installed)\n" \
+	"      --fail-on-skip  a skipped check fails the profile (for CI)\n"
+
+/* Take the option getopt_long() returned as c, with its argument arg,
+ * into o.  Returns 0, HP_EXIT_USAGE (after saying why) when arg is bad,
+ * or -1 when c is not one of these options. */
+int hp_verdict_option(const char *cmd, int c, const char *arg,
+		      struct hp_verdict_opts *o);
+
+/* Load o->profile into p.  Returns 0, or prints why it cannot be loaded
+ * ("FILE:LINE: why") and returns HP_EXIT_USAGE. */
+int hp_verdict_profile(const struct hp_verdict_opts *o, struct hp_profile *p);
+
+/*
+ * Read the stream in f (called name in messages and reports), judge it
+ * against p, and write the report to o->output (coloured text only on a
+ * terminal).  When ev is not NULL, also keep report.txt and report.json in
+ * it.  Prints what goes wrong; returns the exit status.
+ */
+int hp_verdict(const struct hp_verdict_opts *o, const struct hp_profile *p,
+	       FILE *f, const char *name, const struct hp_evidence *ev);
+
+#endif

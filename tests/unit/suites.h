@@ -1,0 +1,15 @@
+/* The Check suites of the unit tests, one constructor per module; main.c
+ * runs them all.  Add a line for each new suite. */
+#ifndef HARDPROBE_TEST_SUITES_H
+#define HARDPROBE_TEST_SUITES_H
+
+#include <check.h>
+
+Suite *tokens_suite(void);
+Suite *stream_suite(void);
+Suite *profile_suite(void);
+Suite *judge_suite(void);
+Suite *checks_suite(void);
+Suite *report_suite(void);
+
+#endif

@@ -1,0 +1,33 @@
+/* Helpers shared by the unit tests of the harness core. */
+#ifndef HARDPROBE_UNIT_H
+#define HARDPROBE_UNIT_H
+
+#include <check.h>
+
+#include "suites.h"
+
+#include "../../harness/judge.h"
+#include "../../harness/profile.h"
+#include "../../harness/stream.h"
+
+#define DATA_DIR HARDPROBE_SRCDIR "/tests/data"
+#define PROFILE_DIR DATA_DIR "/profiles"
+#define CASES_DIR HARDPROBE_SRCDIR "/cases"
+
+/* Parse text as a stream named "s.jsonl"; err gets the message. */
+int read_text(const char *text, struct hp_stream *s, char *err, size_t errlen);
+
+/* Judge check id, with the expectation words of expect (blank
+ * separated), against a stream that holds record as its only record.
+ * record is the record's status and payload, e.g.
+ * "\"status\":\"ok\",\"data\":{...}". */
+struct hp_result judge_record(const char *id, const char *expect,
+			      const char *record);
+
+/* The same, with an ok record whose data is data. */
+struct hp_result judge_data(const char *id, const char *expect,
+			    const char *data);
+
+void result_free(struct hp_result *r);
+
+#endif
