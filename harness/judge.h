@@ -14,8 +14,8 @@ enum hp_status { HP_PASS, HP_FAIL, HP_ERROR, HP_SKIP };
 struct hp_result {
 	char *id;
 	enum hp_status status;
-	char *expected;	/* human text: "denied", "only cap_net_bind_service" */
-	char *observed;	/* human text: "denied (EROFS)" */
+	char *expected; /* human text: "denied", "only cap_net_bind_service" */
+	char *observed; /* human text: "denied (EROFS)" */
 	json_object *evidence; /* owned reference: record data or error */
 };
 
@@ -26,7 +26,7 @@ struct hp_report {
 	struct hp_result *results;
 	size_t n;
 	size_t count[4]; /* indexed by enum hp_status */
-	int pass;	/* 1 only when no check failed or errored */
+	int pass;	 /* 1 only when no check failed or errored */
 };
 
 /* One check: parse validates an expectation at load time; judge fills

@@ -7,19 +7,19 @@
 
 /* One expectation line, inheritance already resolved. */
 struct hp_expect {
-	char *check;	/* check id, the same as the probe id */
-	char **args;	/* expectation word and its arguments */
+	char *check; /* check id, the same as the probe id */
+	char **args; /* expectation word and its arguments */
 	size_t nargs;
-	bool off;	/* switched off; reason holds why */
+	bool off; /* switched off; reason holds why */
 	char *reason;
-	char *file;	/* where it was written, for messages */
+	char *file; /* where it was written, for messages */
 	int line;
 };
 
 struct hp_profile {
 	char *name;
 	char *description;
-	char *path;	/* the file it came from */
+	char *path; /* the file it came from */
 	struct hp_expect *expects;
 	size_t n;
 };

@@ -14,7 +14,7 @@ int hp_format_parse(const char *s);
 
 /* Write r to out in format fmt; colour only applies to text.  Returns 0 or
  * -errno. */
-int hp_report_write(const struct hp_report *r, enum hp_format fmt,
-		    FILE *out, bool colour);
+int hp_report_write(const struct hp_report *r, enum hp_format fmt, FILE *out,
+		    bool colour);
 
 #endif

@@ -34,8 +34,8 @@ struct hp_stream {
  * stream is malformed, truncated (no trailer, or a count that differs) or
  * unreadable.  On error *out holds nothing that needs freeing.
  */
-int hp_stream_read(FILE *f, const char *name, struct hp_stream *out,
-		   char *err, size_t errlen);
+int hp_stream_read(FILE *f, const char *name, struct hp_stream *out, char *err,
+		   size_t errlen);
 
 /* The record of probe id, or NULL when the stream has none. */
 const struct hp_record *hp_stream_find(const struct hp_stream *s,
