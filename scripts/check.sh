@@ -67,6 +67,7 @@ main() {
 		finish
 	fi
 	make -j"$(nproc)" || { fail_step "make failed"; finish; }
+	make -s format-check || fail_step "format-check: run clang-format -i"
 
 	make unit 2>&1 | tee "$log/unit.log"
 	rc=${PIPESTATUS[0]}

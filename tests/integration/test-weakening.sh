@@ -1,0 +1,124 @@
+# shellcheck shell=bash
+# The hardened configuration, then one weakening at a time: each run must
+# fail `hardened` on exactly the checks that the weakening concerns, and
+# pass the others.  The parts of the hardened flags, by layer:
+hp_ro=(--read-only)
+hp_seccomp=(--seccomp --seccomp-profile "$hp_root/cases/seccomp-hardened.json")
+hp_userns=(--uidmap 0:100000:65536 --gidmap 0:100000:65536)
+
+# Under --uidmap, containerd 1.6 chowns the image's files, and chown clears
+# the helper's set-user-id bit: the escalation probe has nothing to run.
+hp_userns_skips=nnp.setuid-escalation
+
+test_hardened_passes_with_one_skip() {
+	run_probe_image "${hp_ro[@]}" "${hp_seccomp[@]}" "${hp_userns[@]}" \
+		"${hardprobe_cap_drops[@]}"
+	assert_exit 0
+	assert_checks_exact "" fail
+	assert_checks_exact "" error
+	assert_checks_exact "$hp_userns_skips" skip
+}
+
+test_weaken_writable_root() {
+	run_probe_image "${hp_seccomp[@]}" "${hp_userns[@]}" \
+		"${hardprobe_cap_drops[@]}"
+	assert_exit 1
+	assert_checks_exact "fs.etc-passwd-write fs.rootfs-write mounts.writable"
+	assert_jq "$HP_REPORT" '.checks[] | select(.id == "mounts.writable") |
+		.observed | test("writable: /($|,)")' "the root is named writable"
+}
+
+test_weaken_no_user_namespace() {
+	run_probe_image "${hp_ro[@]}" "${hp_seccomp[@]}" \
+		"${hardprobe_cap_drops[@]}"
+	assert_exit 1
+	assert_checks_exact "userns.host-root"
+	# without the remap chown, the helper keeps its set-user-id bit
+	assert_status nnp.setuid-escalation pass
+	assert_jq "$HP_REPORT" '.checks[] | select(.id == "userns.host-root") |
+		.evidence.host_root_uid_mapped == true'
+}
+
+test_weaken_no_seccomp() {
+	run_probe_image "${hp_ro[@]}" "${hp_userns[@]}" \
+		"${hardprobe_cap_drops[@]}"
+	assert_exit 1
+	assert_checks_exact "seccomp.mode seccomp.dangerous-syscalls"
+	# Without the filter, unshare works; mapping root in the new
+	# namespace needs CAP_SETFCAP (Linux 5.12+), which hardened drops.
+	assert_jq "$HP_REPORT" '.checks[] | select(.id == "userns.map-root") |
+		.evidence.reached == "unshare" and .evidence.errors.map == "EPERM"'
+}
+
+# The same without the capability drops: root is mapped and used.
+test_userns_map_root_allowed_in_user_namespace() {
+	run_probe_image "${hp_ro[@]}" "${hp_userns[@]}"
+	assert_exit 1
+	assert_status userns.map-root fail
+	assert_jq "$HP_REPORT" '.checks[] | select(.id == "userns.map-root") |
+		.evidence.reached == "use"' "uid 0 mapped and used in a new userns"
+}
+
+# containerd's stock profile lets ptrace and io_uring_setup reach the
+# kernel; hardened expects every probed call blocked.
+test_weaken_stock_seccomp_profile() {
+	run_probe_image "${hp_ro[@]}" --seccomp "${hp_userns[@]}" \
+		"${hardprobe_cap_drops[@]}"
+	assert_exit 1
+	assert_checks_exact "seccomp.dangerous-syscalls"
+	assert_jq "$HP_REPORT" '[.checks[] |
+		select(.id == "seccomp.dangerous-syscalls") | .evidence.calls[] |
+		select(.result == "reachable") | .name] ==
+		["ptrace", "io_uring_setup"]' "reachable: exactly ptrace, io_uring"
+}
+
+test_weaken_one_capability_kept() {
+	local drops=("${hardprobe_cap_drops[@]}")
+	# drop every capability the profile refuses but CAP_NET_RAW
+	drops=("${drops[@]/CAP_NET_RAW/CAP_CHOWN}")
+	run_probe_image "${hp_ro[@]}" "${hp_seccomp[@]}" "${hp_userns[@]}" \
+		"${drops[@]}"
+	assert_exit 1
+	assert_checks_exact "caps.sets"
+	assert_jq "$HP_REPORT" '.checks[] | select(.id == "caps.sets") |
+		.observed == "extra: cap_net_raw"'
+}
+
+# ctr 1.6 accepts "--cap-drop CAP_ALL" and drops nothing: pinned here,
+# the kind of silent gap hardprobe exists to catch.
+test_cap_drop_all_drops_nothing() {
+	run_probe_image "${hp_ro[@]}" "${hp_seccomp[@]}" "${hp_userns[@]}" \
+		--cap-drop CAP_ALL
+	assert_exit 1
+	assert_checks_exact "caps.sets"
+	assert_jq "$HP_REPORT" '.checks[] | select(.id == "caps.sets") |
+		.evidence.bounding | length == 14' "all 14 default caps remain"
+}
+
+test_weaken_new_privileges_allowed() {
+	run_probe_image "${hp_ro[@]}" "${hp_seccomp[@]}" "${hp_userns[@]}" \
+		"${hardprobe_cap_drops[@]}" --allow-new-privs
+	assert_exit 1
+	assert_checks_exact "nnp.flag"
+	assert_checks_exact "$hp_userns_skips" skip
+}
+
+# Without the user namespace the helper is set-user-id root, and with
+# no_new_privs off the exec really gains euid 0.
+test_setuid_escalation_allowed_without_nnp() {
+	run_probe_image "${hp_ro[@]}" "${hp_seccomp[@]}" \
+		"${hardprobe_cap_drops[@]}" --allow-new-privs
+	assert_exit 1
+	assert_checks_exact "userns.host-root nnp.flag nnp.setuid-escalation"
+	assert_jq "$HP_REPORT" '.checks[] |
+		select(.id == "nnp.setuid-escalation") |
+		.evidence.helper_output | test("euid=0$")'
+}
+
+test_privileged_fails_hardened_widely() {
+	run_probe_image --privileged
+	assert_exit 1
+	assert_checks_exact "userns.host-root userns.map-root
+		fs.etc-passwd-write fs.rootfs-write mounts.writable caps.sets
+		seccomp.mode seccomp.dangerous-syscalls"
+}
