@@ -103,6 +103,8 @@ install: all
 	install -D -m 0755 $(BUILD)/hardprobe $(DESTDIR)$(PREFIX)/bin/hardprobe
 	install -D -m 0644 $(BUILD)/hardprobe-image.tar \
 		$(DESTDIR)$(PREFIX)/share/hardprobe/hardprobe-image.tar
+	install -D -m 0644 doc/hardprobe.1 \
+		$(DESTDIR)$(PREFIX)/share/man/man1/hardprobe.1
 	install -d $(DESTDIR)$(PREFIX)/share/hardprobe/cases
 	install -m 0644 cases/*.profile cases/*.json \
 		$(DESTDIR)$(PREFIX)/share/hardprobe/cases/
