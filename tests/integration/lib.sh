@@ -23,6 +23,8 @@
 #   assert_status CHECK-ID pass|fail|error|skip
 #   assert_checks_exact "ID ID..." [STATUS]   the exact set of checks with
 #                                   STATUS (default fail) in the report
+#   assert_failing "ID..." ["SKIP-ID..."]   exactly these fail, exactly
+#                                   these skip, none errors, the rest pass
 #   assert_jq FILE JQ-EXPR [MESSAGE]   JQ-EXPR is true for FILE
 #   hp_fail MESSAGE, hp_skip REASON
 
@@ -219,4 +221,12 @@ assert_checks_exact() {
 	[ "$got" = "$want" ] && return 0
 	jq -c '.checks[] | {id, status, expected, observed}' "$HP_REPORT" >&2
 	hp_fail "checks with status $status: [${got% }], want [${want% }]"
+}
+
+# The whole outcome of a report: exactly the checks FAIL-IDS fail,
+# exactly SKIP-IDS are skipped, none errored, and every other check passed.
+assert_failing() {
+	assert_checks_exact "$1" fail
+	assert_checks_exact "${2:-}" skip
+	assert_checks_exact "" error
 }
