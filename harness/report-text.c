@@ -69,13 +69,18 @@ static int table_fill(struct table *t, const struct hp_report *r)
 	return 0;
 }
 
-/* Print s and pad it to width columns, then the column gap. */
-static void put_cell(FILE *out, const char *s, size_t width)
+/* Print s and pad it to width columns, then the column gap.  A cell
+ * wider than its column ends the line, and the next column starts below
+ * at indent, so that the columns after it stay aligned. */
+static void put_cell(FILE *out, const char *s, size_t width, size_t indent)
 {
 	size_t w = hp_text_width(s);
 
 	fputs(s, out);
-	fprintf(out, "%*s", (int)(width > w ? width - w : 0) + 2, "");
+	if (w > width)
+		fprintf(out, "\n%*s", (int)indent, "");
+	else
+		fprintf(out, "%*s", (int)(width - w) + 2, "");
 }
 
 static void put_status(FILE *out, enum hp_status s, bool colour)
@@ -92,16 +97,17 @@ static void put_status(FILE *out, enum hp_status s, bool colour)
 static void put_table(FILE *out, const struct hp_report *r,
 		      const struct table *t, bool colour)
 {
+	size_t indent = t->width[0] + STATUS_WIDTH + t->width[1] + 6;
 	size_t i;
 
-	put_cell(out, "CHECK", t->width[0]);
-	put_cell(out, "STATUS", STATUS_WIDTH);
-	put_cell(out, "EXPECTED", t->width[1]);
+	put_cell(out, "CHECK", t->width[0], 0);
+	put_cell(out, "STATUS", STATUS_WIDTH, 0);
+	put_cell(out, "EXPECTED", t->width[1], 0);
 	fputs("OBSERVED\n", out);
 	for (i = 0; i < t->n; i++) {
-		put_cell(out, t->cell[3 * i], t->width[0]);
+		put_cell(out, t->cell[3 * i], t->width[0], 0);
 		put_status(out, r->results[i].status, colour);
-		put_cell(out, t->cell[3 * i + 1], t->width[1]);
+		put_cell(out, t->cell[3 * i + 1], t->width[1], indent);
 		fprintf(out, "%s\n", t->cell[3 * i + 2]);
 	}
 }

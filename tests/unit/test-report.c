@@ -128,6 +128,32 @@ START_TEST(test_text_pass_line)
 }
 END_TEST
 
+/* An expectation wider than its column ends its line; the observed text
+ * follows below, still in the OBSERVED column. */
+START_TEST(test_text_long_expected)
+{
+	static const char long_exp[] = "only cap_chown, cap_dac_override, "
+				       "cap_fowner";
+	char *got, *line, *next;
+
+	results[1].expected = (char *)long_exp;
+	got = render(HP_FMT_TEXT, false);
+	line = strstr(got, "caps.sets");
+	ck_assert_ptr_nonnull(line);
+	next = strchr(line, '\n') + 1;
+	ck_assert_int_eq(strncmp(line, "caps.sets            fail    only cap_",
+				 37),
+			 0);
+	ck_assert_ptr_eq(strstr(line, long_exp) + strlen(long_exp), next - 1);
+	ck_assert_int_eq(strspn(next, " "),
+			 strstr(got, "OBSERVED") - strstr(got, "CHECK"));
+	ck_assert_int_eq(strncmp(next + strspn(next, " "),
+				 "cap_chown cap_kill\n", 19),
+			 0);
+	free(got);
+}
+END_TEST
+
 START_TEST(test_text_colour)
 {
 	char *got = render(HP_FMT_TEXT, true);
@@ -362,6 +388,7 @@ Suite *report_suite(void)
 	tcase_add_test(tc, test_format_parse);
 	tcase_add_test(tc, test_text_plain);
 	tcase_add_test(tc, test_text_pass_line);
+	tcase_add_test(tc, test_text_long_expected);
 	tcase_add_test(tc, test_text_colour);
 	tcase_add_test(tc, test_text_hostile);
 	tcase_add_test(tc, test_json_fields);
