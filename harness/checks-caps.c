@@ -2,6 +2,7 @@
  * outside the permitted set can be raised. */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,30 +28,67 @@ static int profile_cap(const char *name, uint64_t *mask)
 	return 0;
 }
 
-static int allowed_mask(const struct hp_expect *e, uint64_t *mask, size_t *bad)
+/*
+ * What a caps.sets line asks for: the capabilities allowed in any set,
+ * and the sets that must be empty ("inheritable=none", "ambient=none").
+ * Inheritable capabilities left behind pass to a program through file
+ * capabilities or ambient raising even when the other sets are empty.
+ */
+struct caps_want {
+	uint64_t allowed;
+	bool empty[2]; /* indexed like empty_sets */
+};
+
+static const char *const empty_sets[] = { "inheritable", "ambient", NULL };
+
+/* An option "SET=none"; 0, or -1 when arg is not one. */
+static int want_empty(const char *arg, struct caps_want *w)
 {
-	*mask = 0;
+	const char *eq = strchr(arg, '=');
+
+	for (size_t i = 0; eq && empty_sets[i]; i++)
+		if (strlen(empty_sets[i]) == (size_t)(eq - arg) &&
+		    strncmp(arg, empty_sets[i], eq - arg) == 0 &&
+		    strcmp(eq + 1, "none") == 0) {
+			w->empty[i] = true;
+			return 0;
+		}
+	return -1;
+}
+
+/* Fill w from e; on error, *bad is the index of the argument at fault. */
+static int parse_want(const struct hp_expect *e, struct caps_want *w,
+		      size_t *bad)
+{
+	memset(w, 0, sizeof(*w));
 	for (*bad = 1; *bad < e->nargs; ++*bad)
-		if (profile_cap(e->args[*bad], mask) < 0)
+		if (strchr(e->args[*bad], '=')
+			    ? want_empty(e->args[*bad], w) < 0
+			    : profile_cap(e->args[*bad], &w->allowed) < 0)
 			return -1;
 	return 0;
 }
 
 int hp_parse_caps_sets(const struct hp_expect *e, char *err, size_t errlen)
 {
-	uint64_t mask;
+	struct caps_want w;
 	size_t bad;
 
 	if (strcmp(e->args[0], "only") != 0)
 		return hp_parse_fail(err, errlen,
 				     "unknown expectation '%s' (want only)",
 				     e->args[0]);
-	if (allowed_mask(e, &mask, &bad) < 0)
+	if (parse_want(e, &w, &bad) == 0)
+		return 0;
+	if (strchr(e->args[bad], '='))
 		return hp_parse_fail(err, errlen,
-				     "unknown capability '%s' (want a name "
-				     "like CAP_NET_BIND_SERVICE)",
+				     "unknown option '%s' (want "
+				     "inheritable=none or ambient=none)",
 				     e->args[bad]);
-	return 0;
+	return hp_parse_fail(err, errlen,
+			     "unknown capability '%s' (want a name "
+			     "like CAP_NET_BIND_SERVICE)",
+			     e->args[bad]);
 }
 
 /* "cap_chown, cap_kill" for the bits of mask; NULL for none. */
@@ -96,51 +134,91 @@ static int add_set(json_object *d, const char *key, uint64_t *mask,
 	return a ? 0 : -1;
 }
 
-static void judge_masks(uint64_t held, uint64_t allowed, struct hp_result *res)
+/* Append "LABEL: names of mask" to the "; "-separated *text. */
+static int add_problem(char **text, const char *label, uint64_t mask)
 {
-	char *names;
+	char *names, *joined;
+	int rc;
 
-	if (mask_names(held & ~allowed, &names) < 0)
+	if (!mask)
+		return 0;
+	if (mask_names(mask, &names) < 0)
+		return -ENOMEM;
+	rc = asprintf(&joined, "%s%s%s: %s", *text ? *text : "",
+		      *text ? "; " : "", label, names);
+	free(names);
+	if (rc < 0)
+		return -ENOMEM;
+	free(*text);
+	*text = joined;
+	return 0;
+}
+
+/* held[0] is the union of the sets, held[1 + i] the set empty_sets[i]. */
+static void judge_masks(const uint64_t *held, const struct caps_want *w,
+			struct hp_result *res)
+{
+	char *problems = NULL, *names;
+
+	if (add_problem(&problems, "extra", held[0] & ~w->allowed) < 0 ||
+	    (w->empty[0] &&
+	     add_problem(&problems, "inheritable not empty", held[1]) < 0) ||
+	    (w->empty[1] &&
+	     add_problem(&problems, "ambient not empty", held[2]) < 0)) {
+		free(problems);
 		return;
-	if (names) {
-		hp_set_observed(res, HP_FAIL, "extra: %s", names);
-	} else {
-		free(names);
-		if (mask_names(held, &names) < 0)
-			return;
-		hp_set_observed(res, HP_PASS, "holds %s",
-				names ? names : "no capabilities");
 	}
+	if (problems) {
+		hp_set_observed(res, HP_FAIL, "%s", problems);
+		free(problems);
+		return;
+	}
+	if (mask_names(held[0], &names) < 0)
+		return;
+	hp_set_observed(res, HP_PASS, "holds %s",
+			names ? names : "no capabilities");
+	free(names);
+}
+
+static void expect_text(const struct caps_want *w, struct hp_result *res)
+{
+	char *names = NULL;
+
+	if (mask_names(w->allowed, &names) < 0)
+		return;
+	hp_set_expected(res, "only %s%s%s", names ? names : "no capabilities",
+			w->empty[0] ? "; inheritable empty" : "",
+			w->empty[1] ? "; ambient empty" : "");
 	free(names);
 }
 
 void hp_judge_caps_sets(const struct hp_expect *e, const struct hp_record *rec,
 			struct hp_result *res)
 {
-	static const char *const sets[] = { "effective",   "permitted",
-					    "inheritable", "bounding",
-					    "ambient",	   NULL };
-	uint64_t allowed, held = 0;
-	char *names = NULL;
+	static const char *const sets[] = { "effective", "permitted",
+					    "bounding", NULL };
+	uint64_t held[3] = { 0 };
+	struct caps_want w;
 	size_t bad;
 	json_object *d;
 
-	if (allowed_mask(e, &allowed, &bad) < 0) {
+	if (parse_want(e, &w, &bad) < 0) {
 		hp_set_expected(res, "%s", e->args[bad]);
 		hp_set_observed(res, HP_ERROR, "bad expectation");
 		return;
 	}
-	if (mask_names(allowed, &names) == 0)
-		hp_set_expected(res, "only %s",
-				names ? names : "no capabilities");
-	free(names);
+	expect_text(&w, res);
 	d = hp_judge_begin(rec, res);
 	if (!d)
 		return;
 	for (size_t i = 0; sets[i]; i++)
-		if (add_set(d, sets[i], &held, res) < 0)
+		if (add_set(d, sets[i], &held[0], res) < 0)
 			return;
-	judge_masks(held, allowed, res);
+	for (size_t i = 0; empty_sets[i]; i++)
+		if (add_set(d, empty_sets[i], &held[1 + i], res) < 0)
+			return;
+	held[0] |= held[1] | held[2];
+	judge_masks(held, &w, res);
 }
 
 int hp_parse_caps_raise(const struct hp_expect *e, char *err, size_t errlen)

@@ -8,7 +8,7 @@
 
 #include <libmount/libmount.h>
 
-#include "checks.h"
+#include "checks-fsiface.h"
 
 int hp_parse_mounts_writable(const struct hp_expect *e, char *err,
 			     size_t errlen)
@@ -151,28 +151,38 @@ static void judge_table(const struct hp_expect *e, struct libmnt_table *tb,
 	free(extra);
 }
 
+struct libmnt_table *hp_mountinfo_table(json_object *data,
+					struct hp_result *res)
+{
+	struct libmnt_table *tb = NULL;
+	json_object *lines;
+	char *text;
+
+	if (!(lines = hp_field(data, "mountinfo", json_type_array, res)) ||
+	    !(text = join_lines(lines, res)))
+		return NULL;
+	if (json_object_array_length(lines) == 0)
+		hp_set_observed(res, HP_ERROR,
+				"malformed record: 'mountinfo' is empty");
+	else
+		tb = parse_table(text, json_object_array_length(lines), res);
+	free(text);
+	return tb;
+}
+
 void hp_judge_mounts_writable(const struct hp_expect *e,
 			      const struct hp_record *rec,
 			      struct hp_result *res)
 {
 	static const char *const words[] = { "observed", NULL };
 	struct libmnt_table *tb;
-	json_object *d, *lines;
-	char *text;
+	json_object *d;
 
 	hp_set_expected_args(res, e, "only", "nothing writable");
 	d = hp_judge_begin(rec, res);
 	if (!d || hp_outcome(d, words, res) < 0 ||
-	    !(lines = hp_field(d, "mountinfo", json_type_array, res)) ||
-	    !(text = join_lines(lines, res)))
+	    !(tb = hp_mountinfo_table(d, res)))
 		return;
-	if (json_object_array_length(lines) == 0)
-		hp_set_observed(res, HP_ERROR,
-				"malformed record: 'mountinfo' is empty");
-	else if ((tb = parse_table(text, json_object_array_length(lines),
-				   res))) {
-		judge_table(e, tb, res);
-		mnt_unref_table(tb);
-	}
-	free(text);
+	judge_table(e, tb, res);
+	mnt_unref_table(tb);
 }

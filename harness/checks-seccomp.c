@@ -1,6 +1,6 @@
-/* seccomp checks: the filter mode, and whether dangerous system calls
- * reach the kernel. */
-#include <stdlib.h>
+/* seccomp checks: the filter mode, and whether the 32-bit system call
+ * entry reaches the kernel (checks-syscalls.c judges the dangerous
+ * calls). */
 #include <string.h>
 
 #include "checks.h"
@@ -40,126 +40,52 @@ void hp_judge_seccomp_mode(const struct hp_expect *e,
 				mode_words[outcome]);
 }
 
-int hp_parse_seccomp_dangerous_syscalls(const struct hp_expect *e, char *err,
-					size_t errlen)
+static const char *const ia32_expect[] = { "blocked", "allowed", NULL };
+
+int hp_parse_seccomp_ia32_entry(const struct hp_expect *e, char *err,
+				size_t errlen)
 {
-	if (strcmp(e->args[0], "blocked") != 0)
-		return hp_parse_fail(err, errlen,
-				     "unknown expectation '%s' (want "
-				     "blocked)",
-				     e->args[0]);
-	for (size_t i = 1; i < e->nargs; i++)
-		if (!e->args[i][0] ||
-		    strspn(e->args[i],
-			   "abcdefghijklmnopqrstuvwxyz0123456789_") !=
-			    strlen(e->args[i]))
-			return hp_parse_fail(err, errlen,
-					     "'%s' is not a system call name",
-					     e->args[i]);
-	return 0;
+	return hp_parse_word(e, ia32_expect, err, errlen);
 }
 
-/* Whether the profile asks about call name. */
-static bool asked(const struct hp_expect *e, const char *name)
+/* "denied (SIGSYS, seccomp)": what stopped the call and the layer. */
+static void ia32_observed(const struct hp_expect *e, int outcome,
+			  json_object *d, struct hp_result *res)
 {
-	for (size_t i = 1; i < e->nargs; i++)
-		if (strcmp(e->args[i], name) == 0)
-			return true;
-	return e->nargs == 1;
-}
+	static const char *const seen[] = { "blocked", "allowed", "blocked" };
+	const char *why = hp_str_or(d, "signal", hp_str_or(d, "errno", NULL));
+	const char *layer = hp_str_or(d, "layer", "layer inconclusive");
+	enum hp_status st = hp_match(e, seen[outcome]);
 
-static bool has_call(json_object *calls, const char *name)
-{
-	for (size_t i = 0; i < json_object_array_length(calls); i++) {
-		json_object *c = json_object_array_get_idx(calls, i);
-
-		if (strcmp(hp_str_or(c, "name", ""), name) == 0)
-			return true;
-	}
-	return false;
-}
-
-struct tally {
-	char *reachable; /* asked calls that reached the kernel */
-	size_t asked;
-	bool any_reachable;
-};
-
-static int take_call(const struct hp_expect *e, json_object *c, struct tally *t,
-		     struct hp_result *res)
-{
-	static const char *const results[] = { "blocked", "reachable", "absent",
-					       NULL };
-	json_object *name = hp_field(c, "name", json_type_string, res);
-	json_object *result = hp_field(c, "result", json_type_string, res);
-	const char *n, *r;
-	size_t i;
-
-	if (!name || !result)
-		return -1;
-	n = json_object_get_string(name);
-	r = json_object_get_string(result);
-	for (i = 0; results[i] && strcmp(r, results[i]) != 0; i++)
-		;
-	if (!results[i]) {
-		hp_set_observed(res, HP_ERROR,
-				"malformed record: unknown "
-				"result '%s' for %s",
-				r, n);
-		return -1;
-	}
-	t->any_reachable |= i == 1;
-	if (!asked(e, n))
-		return 0;
-	t->asked++;
-	return i == 1 ? hp_list_add(&t->reachable, n) : 0;
-}
-
-static const char *unprobed(const struct hp_expect *e, json_object *calls)
-{
-	for (size_t i = 1; i < e->nargs; i++)
-		if (!has_call(calls, e->args[i]))
-			return e->args[i];
-	return NULL;
-}
-
-static void conclude(const struct hp_expect *e, json_object *calls, int outcome,
-		     const struct tally *t, struct hp_result *res)
-{
-	const char *missing = unprobed(e, calls);
-
-	if (missing)
-		hp_set_observed(res, HP_ERROR, "%s was not probed", missing);
-	else if (t->asked == 0)
-		hp_set_observed(res, HP_ERROR, "malformed record: no calls");
-	else if ((outcome == 1) != t->any_reachable)
-		hp_set_observed(res, HP_ERROR,
-				"malformed record: outcome "
-				"disagrees with the calls");
-	else if (t->reachable)
-		hp_set_observed(res, HP_FAIL, "reachable: %s", t->reachable);
+	if (outcome == 1)
+		hp_set_observed(res, st,
+				"allowed (the i386 getpid returned "
+				"the pid)");
+	else if (outcome == 2)
+		hp_set_observed(res, st, "absent (%s: no ia32 emulation)", why);
 	else
-		hp_set_observed(res, HP_PASS, "%zu call%s blocked or absent",
-				t->asked, t->asked == 1 ? "" : "s");
+		hp_set_observed(res, st, "blocked (%s, %s)", why, layer);
 }
 
-void hp_judge_seccomp_dangerous_syscalls(const struct hp_expect *e,
-					 const struct hp_record *rec,
-					 struct hp_result *res)
+void hp_judge_seccomp_ia32_entry(const struct hp_expect *e,
+				 const struct hp_record *rec,
+				 struct hp_result *res)
 {
-	static const char *const words[] = { "denied", "allowed", NULL };
-	struct tally t = { 0 };
-	json_object *d, *calls;
-	int outcome, rc = 0;
+	static const char *const words[] = { "denied", "allowed", "absent",
+					     NULL };
+	json_object *d;
+	int outcome;
 
-	hp_set_expected_args(res, e, "blocked:", "blocked (all probed)");
+	hp_set_expected(res, "%s", e->args[0]);
 	d = hp_judge_begin(rec, res);
-	if (!d || (outcome = hp_outcome(d, words, res)) < 0 ||
-	    !(calls = hp_field(d, "calls", json_type_array, res)))
+	if (!d || (outcome = hp_outcome(d, words, res)) < 0)
 		return;
-	for (size_t i = 0; rc == 0 && i < json_object_array_length(calls); i++)
-		rc = take_call(e, json_object_array_get_idx(calls, i), &t, res);
-	if (rc == 0)
-		conclude(e, calls, outcome, &t, res);
-	free(t.reachable);
+	if (outcome != 1 &&
+	    !hp_str_or(d, "signal", hp_str_or(d, "errno", NULL)))
+		hp_set_observed(res, HP_ERROR,
+				"malformed record: outcome '%s' "
+				"without an errno or a signal",
+				words[outcome]);
+	else
+		ia32_observed(e, outcome, d, res);
 }

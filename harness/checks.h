@@ -27,7 +27,9 @@ HP_CHECK_FNS(nnp_flag);
 HP_CHECK_FNS(nnp_setuid_escalation);
 HP_CHECK_FNS(seccomp_mode);
 HP_CHECK_FNS(seccomp_dangerous_syscalls);
+HP_CHECK_FNS(seccomp_ia32_entry);
 HP_CHECK_FNS(user_identity);
+HP_CHECK_FNS(cap_action);
 
 /*
  * Parse functions write only the reason to err ("unknown expectation

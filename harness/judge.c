@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checks.h"
+#include "controls.h"
 #include "judge.h"
 
 const char *hp_status_name(enum hp_status s)
@@ -33,6 +35,9 @@ static int judge_one(const struct hp_check *c, const struct hp_expect *e,
 	res->id = strdup(c->id);
 	res->status = HP_ERROR;
 	c->judge(e, hp_stream_find(s, c->id), res);
+	if (hp_controls_copy(e->controls, e->ncontrols, &res->controls) < 0)
+		return -ENOMEM;
+	res->ncontrols = e->ncontrols;
 	if (!res->id || !res->expected || !res->observed)
 		return -ENOMEM;
 	return 0;
@@ -45,9 +50,41 @@ static int report_init(struct hp_report *out, const struct hp_profile *p,
 	out->profile = strdup(p->name);
 	out->stream_name = strdup(stream_name ? stream_name : "");
 	out->header = json_object_get(s->header);
-	out->results = calloc(p->n ? p->n : 1, sizeof(*out->results));
+	/* Room for every expectation and every record of the stream. */
+	out->results = calloc(p->n + s->n + 1, sizeof(*out->results));
 	if (!out->profile || !out->stream_name || !out->results)
 		return -ENOMEM;
+	return 0;
+}
+
+static bool judged(const struct hp_report *r, const char *id)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (strcmp(r->results[i].id, id) == 0)
+			return true;
+	return false;
+}
+
+/* A probe that errored makes the verdict fail even when the profile does
+ * not name it (or switches it off): its error may be the runner being
+ * attacked or starved, and nothing it should have seen was seen. */
+static int judge_stray_errors(const struct hp_stream *s, struct hp_report *out)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		const struct hp_record *rec = &s->records[i];
+		struct hp_result *res = &out->results[out->n];
+
+		if (rec->ok || judged(out, rec->probe))
+			continue;
+		out->n++;
+		res->id = strdup(rec->probe);
+		hp_set_expected(res, "no probe error (not judged by the "
+				     "profile)");
+		hp_judge_begin(rec, res);
+		if (!res->id || !res->expected || !res->observed)
+			return -ENOMEM;
+		out->count[res->status]++;
+	}
 	return 0;
 }
 
@@ -66,6 +103,8 @@ int hp_judge(const struct hp_profile *p, const struct hp_stream *s,
 		rc = judge_one(&hp_checks[i], e, s, res);
 		out->count[res->status]++;
 	}
+	if (rc == 0)
+		rc = judge_stray_errors(s, out);
 	if (rc < 0) {
 		hp_report_free(out);
 		return rc;
@@ -81,6 +120,8 @@ void hp_report_free(struct hp_report *r)
 		free(r->results[i].expected);
 		free(r->results[i].observed);
 		json_object_put(r->results[i].evidence);
+		hp_controls_free(r->results[i].controls,
+				 r->results[i].ncontrols);
 	}
 	free(r->results);
 	free(r->profile);

@@ -17,6 +17,8 @@ struct hp_result {
 	char *expected; /* human text: "denied", "only cap_net_bind_service" */
 	char *observed; /* human text: "denied (EROFS)" */
 	json_object *evidence; /* owned reference: record data or error */
+	char **controls;       /* the control ids its expectation evidences */
+	size_t ncontrols;
 };
 
 struct hp_report {
@@ -27,6 +29,7 @@ struct hp_report {
 	size_t n;
 	size_t count[4]; /* indexed by enum hp_status */
 	int pass;	 /* 1 only when no check failed or errored */
+	int by_control;	 /* text and json: group the checks by control */
 };
 
 /* One check: parse validates an expectation at load time; judge fills

@@ -1,6 +1,7 @@
 /* run-probes: the image's entry point.  Runs each probe (or those named
  * with --only) in its own child and writes the record stream of
- * docs/DESIGN.md to stdout. */
+ * docs/stream-format.md to stdout, its trailer holding a digest of the
+ * lines before it. */
 #define _GNU_SOURCE
 #include <getopt.h>
 #include <math.h>
@@ -10,14 +11,20 @@
 #include <string.h>
 #include <sys/utsname.h>
 
-#include "runner.h"
+#include <nettle/base16.h>
+#include <nettle/sha2.h>
 
-#define STREAM_FORMAT 1
+#include "fsprobe.h"
+#include "runner.h"
+#include "wait.h"
+
+#define STREAM_FORMAT 2
 #define PROBE_SET "1"
 #define EXIT_USAGE 2
 
 struct options {
 	long timeout_ms;
+	bool then_wait; /* --then-wait: stay up after the stream */
 	bool *selected; /* indexed like hp_catalog */
 };
 
@@ -25,6 +32,7 @@ static const struct option long_options[] = {
 	{ "list", no_argument, NULL, 'l' },
 	{ "only", required_argument, NULL, 'o' },
 	{ "timeout", required_argument, NULL, 't' },
+	{ "then-wait", no_argument, NULL, 'w' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -32,11 +40,13 @@ static const struct option long_options[] = {
 
 static void usage(FILE *f)
 {
-	fputs("usage: run-probes [--only ID[,ID...]] [--timeout SECONDS]\n"
+	fputs("usage: run-probes [--only ID[,ID...]] [--timeout SECONDS] "
+	      "[--then-wait]\n"
 	      "       run-probes --list | --help | --version\n"
 	      "Runs hardening probes, each in its own child process, and\n"
 	      "writes JSON Lines records to stdout.  --timeout is per probe\n"
-	      "(default 10).\n",
+	      "(default 10).  --then-wait: after the stream, wait for\n"
+	      "SIGTERM (a DaemonSet's pod stays up).\n",
 	      f);
 }
 
@@ -122,6 +132,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 			only = true;
 		else if (c == 't' && parse_timeout(optarg, &o->timeout_ms) == 0)
 			continue;
+		else if (c == 'w')
+			o->then_wait = true;
 		else
 			return -1;
 	}
@@ -139,15 +151,32 @@ static int parse_args(int argc, char **argv, struct options *o)
 	return 0;
 }
 
-/* One stream line; false when stdout failed. */
+/* Every byte written before the trailer, for the trailer's digest. */
+static struct sha256_ctx stream_digest;
+
+/* One stream line, counted in the digest; false when stdout failed. */
 static bool emit(json_object *obj)
 {
 	const char *s = json_object_to_json_string_ext(
 		obj, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
 	bool ok = puts(s) >= 0 && fflush(stdout) == 0;
 
+	sha256_update(&stream_digest, strlen(s), (const uint8_t *)s);
+	sha256_update(&stream_digest, 1, (const uint8_t *)"\n");
 	json_object_put(obj);
 	return ok;
+}
+
+/* "sha256:" and the hex digest of the lines emitted so far. */
+static json_object *digest_string(void)
+{
+	uint8_t d[SHA256_DIGEST_SIZE];
+	char text[sizeof("sha256:") + 2 * SHA256_DIGEST_SIZE] = "sha256:";
+
+	sha256_digest(&stream_digest, sizeof(d), d);
+	base16_encode_update(text + 7, sizeof(d), d);
+	text[sizeof(text) - 1] = '\0';
+	return json_object_new_string(text);
 }
 
 static json_object *header(void)
@@ -185,8 +214,11 @@ static json_object *run_one(const struct hp_probe *p, int seq, long ms)
 static bool run_selected(const struct options *o)
 {
 	json_object *trailer;
-	bool ok = emit(header());
+	bool ok;
 	int seq = 0;
+
+	sha256_init(&stream_digest);
+	ok = emit(header());
 
 	for (size_t i = 0; i < hp_catalog_len && ok; i++)
 		if (o->selected[i])
@@ -198,6 +230,7 @@ static bool run_selected(const struct options *o)
 	json_object_object_add(trailer, "type",
 			       json_object_new_string("trailer"));
 	json_object_object_add(trailer, "records", json_object_new_int(seq));
+	json_object_object_add(trailer, "digest", digest_string());
 	return emit(trailer);
 }
 
@@ -207,6 +240,8 @@ int main(int argc, char **argv)
 	bool selected[hp_catalog_len];
 	int rc;
 
+	/* Before anything opens a file: fs.leaked-fds reports these. */
+	hp_note_inherited_fds();
 	memset(selected, false, sizeof(selected));
 	o.selected = selected;
 	rc = parse_args(argc, argv, &o);
@@ -224,5 +259,9 @@ int main(int argc, char **argv)
 		fprintf(stderr, "hardprobe: write stream to stdout: %m\n");
 		return EXIT_FAILURE;
 	}
-	return EXIT_SUCCESS;
+	rc = o.then_wait ? hp_wait_for_stop() : 0;
+	if (rc < 0)
+		fprintf(stderr, "hardprobe: wait for SIGTERM: %s\n",
+			strerror(-rc));
+	return rc < 0 ? EXIT_FAILURE : EXIT_SUCCESS;
 }

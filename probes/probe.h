@@ -37,7 +37,21 @@ int probe_nnp_flag(json_object *data);
 int probe_nnp_setuid_escalation(json_object *data);
 int probe_seccomp_mode(json_object *data);
 int probe_seccomp_dangerous_syscalls(json_object *data);
+int probe_seccomp_ia32_entry(json_object *data);
 int probe_user_identity(json_object *data);
+int probe_proc_masked_paths(json_object *data);
+int probe_proc_readonly_paths(json_object *data);
+int probe_kernel_core_pattern(json_object *data);
+int probe_kernel_sysrq(json_object *data);
+int probe_cgroup_writable(json_object *data);
+int probe_cgroup_release_agent(json_object *data);
+int probe_devices_nodes(json_object *data);
+int probe_devices_mknod_open(json_object *data);
+int probe_fs_suid_files(json_object *data);
+int probe_fs_host_mounts(json_object *data);
+int probe_fs_mount_propagation(json_object *data);
+int probe_fs_tmp_noexec(json_object *data);
+int probe_fs_leaked_fds(json_object *data);
 
 /* errno value as its name ("EROFS"); JSON null for 0. */
 json_object *hp_errno_json(int err);

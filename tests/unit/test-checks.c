@@ -224,8 +224,9 @@ static const struct row rows[] = {
 	/* seccomp.dangerous-syscalls */
 	{ "seccomp.dangerous-syscalls", "blocked",
 	  "{\"outcome\":\"denied\",\"calls\":[{\"name\":\"unshare\","
-	  "\"result\":\"blocked\"},{\"name\":\"bpf\",\"result\":\"absent\"}]}",
-	  HP_PASS, "2 calls blocked or absent" },
+	  "\"result\":\"blocked\",\"layer\":\"seccomp\"},{\"name\":"
+	  "\"bpf\",\"result\":\"absent\"}]}",
+	  HP_PASS, "2 calls blocked or absent (seccomp: 1; absent: 1)" },
 	{ "seccomp.dangerous-syscalls", "blocked",
 	  "{\"outcome\":\"allowed\",\"calls\":[{\"name\":\"unshare\","
 	  "\"result\":\"reachable\"},{\"name\":\"mount\",\"result\":"
@@ -234,8 +235,8 @@ static const struct row rows[] = {
 	{ "seccomp.dangerous-syscalls", "blocked mount",
 	  "{\"outcome\":\"allowed\",\"calls\":[{\"name\":\"unshare\","
 	  "\"result\":\"reachable\"},{\"name\":\"mount\",\"result\":"
-	  "\"blocked\"}]}",
-	  HP_PASS, "1 call blocked or absent" },
+	  "\"blocked\",\"layer\":\"seccomp\"}]}",
+	  HP_PASS, "1 call blocked or absent (seccomp: 1)" },
 	{ "seccomp.dangerous-syscalls", "blocked unshare mount",
 	  "{\"outcome\":\"allowed\",\"calls\":[{\"name\":\"unshare\","
 	  "\"result\":\"reachable\"},{\"name\":\"mount\",\"result\":"
