@@ -1,7 +1,9 @@
-/* One container run: ctr run --rm, its output kept as evidence, and what
- * is left of the container removed when ctr did not finish by itself. */
+/* One container run: ctr run, its output kept as evidence, the spec read
+ * from containerd while the container still exists, and the container
+ * removed afterwards, however the run ended. */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,21 +17,53 @@
 /* How long each cleanup step may take. */
 #define CLEANUP_TIMEOUT_S 30
 
-/* ctr run --rm FLAGS... IMAGE ID: a NULL-terminated array into o. */
+/* ctr run FLAGS... IMAGE ID: a NULL-terminated array into o.  No --rm:
+ * the container must outlive its task so that its spec can be read. */
 static char **run_args(const struct hp_run_opts *o, const char *id)
 {
-	char **args = calloc((size_t)o->nflags + 5, sizeof(*args));
+	char **args = calloc((size_t)o->nflags + 4, sizeof(*args));
 	int i;
 
 	if (!args)
 		return NULL;
 	args[0] = "run";
-	args[1] = "--rm";
 	for (i = 0; i < o->nflags; i++)
-		args[2 + i] = o->flags[i];
-	args[2 + i] = (char *)o->image;
-	args[3 + i] = (char *)id;
+		args[1 + i] = o->flags[i];
+	args[1 + i] = (char *)o->image;
+	args[2 + i] = (char *)id;
 	return args;
+}
+
+/* oci-spec.json: the OCI spec containerd holds for the container, the
+ * one it handed to the runtime.  Says why when it cannot be read. */
+static void keep_spec(const struct hp_run_opts *o, const char *id,
+		      const struct hp_evidence *ev)
+{
+	char *args[] = { "containers", "info", "--spec", (char *)id, NULL };
+	struct hp_ctr_call call = { .out_fd = -1 };
+	char *msg;
+	int ret = hp_ctr_call(&o->ctr, args, &call);
+
+	if (ret == 0 && hp_ctr_ok(&call) && call.out) {
+		ret = hp_evidence_write(ev, "oci-spec.json", call.out,
+					strlen(call.out));
+		if (ret < 0)
+			fprintf(stderr,
+				"hardprobe: write file '%s/oci-spec.json': "
+				"%s\n",
+				ev->path, strerror(-ret));
+	} else {
+		/* Not found: ctr never created it; there is no spec to keep,
+		 * and ctr's own error says why. */
+		msg = ret < 0 ? strdup(strerror(-ret)) : hp_ctr_said(&call);
+		if (!msg || !strstr(msg, "not found"))
+			fprintf(stderr,
+				"hardprobe: read spec of container '%s': "
+				"%s\n",
+				id, msg ? msg : "out of memory");
+		free(msg);
+	}
+	hp_ctr_call_free(&call);
 }
 
 /* command.txt: the whole argv of ctr, one argument a line (escaped, so
@@ -70,9 +104,16 @@ static void keep_log(const struct hp_evidence *ev, const char *err)
 			ev->path, strerror(-ret));
 }
 
+static bool starts_stream(int fd)
+{
+	char c;
+
+	return pread(fd, &c, 1, 0) == 1 && c == '{';
+}
+
 /* Run ctr with its stdout going to stream.jsonl.  Returns the size of the
  * stream, or -1 (after saying why) when ctr could not be run. */
-static off_t run_ctr(const struct hp_run_opts *o, char **args,
+static off_t run_ctr(const struct hp_run_opts *o, const char *id, char **args,
 		     const struct hp_evidence *ev, struct hp_ctr_call *call)
 {
 	int fd = hp_evidence_open(ev, "stream.jsonl"), ret;
@@ -92,9 +133,15 @@ static off_t run_ctr(const struct hp_run_opts *o, char **args,
 	else if (fstat(fd, &st) < 0 || hp_evidence_commit(ev, "stream.jsonl"))
 		fprintf(stderr, "hardprobe: write file '%s/stream.jsonl': %m\n",
 			ev->path);
+	/* ctr prints its usage on stdout after a bad flag: only output that
+	 * starts like a record stream counts as one. */
+	if (st.st_size > 0 && !starts_stream(fd))
+		st.st_size = 0;
 	close(fd);
 	if (ret == 0)
 		keep_log(ev, call->err);
+	if (ret == 0)
+		keep_spec(o, id, ev);
 	return ret < 0 ? -1 : st.st_size;
 }
 
@@ -114,7 +161,7 @@ void hp_run_cleanup(const struct hp_ctr *c, const char *id)
 		hp_ctr_call_free(&call);
 	if (hp_ctr_call(&quick, rm, &call) < 0)
 		return;
-	/* Gone already is the usual case: ctr run --rm removed it. */
+	/* Gone already: ctr never created it, or it was removed meanwhile. */
 	msg = hp_ctr_said(&call);
 	if (!hp_ctr_ok(&call) && msg && !strstr(msg, "not found"))
 		fprintf(stderr, "hardprobe: remove container '%s': %s\n", id,
@@ -165,10 +212,12 @@ int hp_run_container(const struct hp_run_opts *o, const char *id,
 		free(args);
 		return HP_EXIT_RUN;
 	}
-	size = run_ctr(o, args, ev, &call);
+	size = run_ctr(o, id, args, ev, &call);
 	ret = size < 0 ? HP_EXIT_RUN : 0;
 	if (ret == 0 && !hp_ctr_ok(&call))
 		ret = failed(o, id, &call, size);
+	else
+		hp_run_cleanup(&o->ctr, id);
 	hp_ctr_call_free(&call);
 	free(args);
 	return ret;

@@ -14,6 +14,7 @@ struct hp_run_opts {
 	const char *results; /* where evidence directories go */
 	char **flags;	     /* ctr run flags, after "--" */
 	int nflags;
+	int count; /* --count: containers to run at once */
 };
 
 /* Make sure o->image is in containerd, importing the image archive when

@@ -1,13 +1,19 @@
 /* Reading the record stream: JSON Lines, a header, one record per probe
- * and a trailer.  Anything else is refused with the line it happened on,
- * because a stream that is cut short or forged must never judge as pass. */
+ * and a trailer that counts the records and holds a digest of every byte
+ * before it.  Anything else is refused with the line it happened on,
+ * because a stream that is cut short or altered must never judge as pass. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "digest.h"
+#include "escape.h"
 #include "stream.h"
+
+/* The only format this harness reads: the one with a trailer digest. */
+#define HP_STREAM_FORMAT 2
 
 /* A record holds at most a few KiB of mountinfo; anything near this is
  * not a probe's output. */
@@ -21,6 +27,8 @@ struct reader {
 	size_t cap;
 	struct hp_stream *s;
 	bool trailer;
+	bool newline;		  /* the line just read ended with one */
+	struct sha256_ctx digest; /* of every line before this one */
 	char *err;
 	size_t errlen;
 };
@@ -30,6 +38,7 @@ static int fail(struct reader *r, const char *fmt, ...)
 
 static int fail(struct reader *r, const char *fmt, ...)
 {
+	char *safe;
 	va_list ap;
 	int n = snprintf(r->err, r->errlen, "%s:%d: ", r->name, r->line);
 
@@ -38,6 +47,12 @@ static int fail(struct reader *r, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(r->err + n, r->errlen - n, fmt, ap);
 	va_end(ap);
+	/* The reason may quote the stream: no escape sequence may reach the
+	 * user's terminal through it. */
+	safe = hp_escape(r->err + n, 0);
+	if (safe)
+		snprintf(r->err + n, r->errlen - n, "%s", safe);
+	free(safe);
 	return -1;
 }
 
@@ -70,6 +85,7 @@ static int read_line(struct reader *r, size_t *len)
 	}
 	if (ferror(r->f))
 		return fail(r, "read failed: %s", strerror(errno));
+	r->newline = c == '\n';
 	if (c == EOF && n == 0) {
 		r->line--;
 		return 0;
@@ -150,9 +166,9 @@ static int take_header(struct reader *r, json_object *o)
 
 	if (get_int(r, o, "header", "format", &format) < 0)
 		return -1;
-	if (format != 1)
-		return fail(r, "unsupported stream format %lld (want 1)",
-			    (long long)format);
+	if (format != HP_STREAM_FORMAT)
+		return fail(r, "unsupported stream format %lld (want %d)",
+			    (long long)format, HP_STREAM_FORMAT);
 	r->s->header = o;
 	return 0;
 }
@@ -227,6 +243,31 @@ static int take_record(struct reader *r, json_object *o)
 	return 0;
 }
 
+/* The trailer's digest against the bytes of every line before it. */
+static int check_digest(struct reader *r, json_object *o)
+{
+	const char *want = get_str(r, o, "trailer", "digest");
+	size_t plen = strlen(HP_DIGEST_PREFIX);
+	char have[HP_SHA256_HEX];
+
+	if (!want)
+		return -1;
+	if (strncmp(want, HP_DIGEST_PREFIX, plen) != 0 ||
+	    strlen(want + plen) != HP_SHA256_HEX - 1 ||
+	    strspn(want + plen, "0123456789abcdef") != HP_SHA256_HEX - 1)
+		return fail(r,
+			    "trailer digest '%.80s' is not sha256: and 64 "
+			    "lower-case hex digits",
+			    want);
+	hp_sha256_peek(&r->digest, have);
+	if (strcmp(want + plen, have) != 0)
+		return fail(r,
+			    "digest mismatch: the trailer says %s but the "
+			    "lines before it hash to sha256:%s (altered)",
+			    want, have);
+	return 0;
+}
+
 static int take_trailer(struct reader *r, json_object *o)
 {
 	int64_t count;
@@ -238,6 +279,8 @@ static int take_trailer(struct reader *r, json_object *o)
 			    "trailer counts %lld records but the stream "
 			    "has %zu (incomplete)",
 			    (long long)count, r->s->n);
+	if (check_digest(r, o) < 0)
+		return -1;
 	r->trailer = true;
 	return 0;
 }
@@ -291,6 +334,9 @@ static int read_all(struct reader *r)
 
 		if (!o || keep(r, o) < 0 || take_object(r, o) < 0)
 			return -1;
+		sha256_update(&r->digest, len, (const uint8_t *)r->buf);
+		if (r->newline)
+			sha256_update(&r->digest, 1, (const uint8_t *)"\n");
 	}
 	if (rc < 0)
 		return -1;
@@ -316,6 +362,7 @@ int hp_stream_read(FILE *f, const char *name, struct hp_stream *out, char *err,
 	int rc;
 
 	memset(out, 0, sizeof(*out));
+	sha256_init(&r.digest);
 	rc = read_all(&r);
 	free(r.buf);
 	if (rc < 0)

@@ -1,12 +1,14 @@
 /* Tests of harness/stream.c: a good stream, and each way a stream can be
- * malformed or cut short, with the message and its line asserted. */
+ * malformed, cut short or altered, with the message and its line
+ * asserted. */
+#define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "unit.h"
 
-#define HDR "{\"type\":\"header\",\"format\":1,\"probe_set\":\"1\"}\n"
+#define HDR "{\"type\":\"header\",\"format\":2,\"probe_set\":\"1\"}\n"
 #define REC(seq, probe)                                                  \
 	"{\"type\":\"record\",\"seq\":" #seq ",\"probe\":\"" probe "\"," \
 	"\"status\":\"ok\",\"duration_ms\":2,"                           \
@@ -15,7 +17,6 @@
 	"{\"type\":\"record\",\"seq\":" #seq ",\"probe\":\"" probe "\"," \
 	"\"status\":\"error\",\"error\":{\"kind\":\"signal\","           \
 	"\"signal\":\"SIGSYS\",\"exit_code\":null,\"detail\":\"\"}}\n"
-#define TRAILER(n) "{\"type\":\"trailer\",\"records\":" #n "}\n"
 
 /* Reading text must fail with exactly want. */
 static void bad(const char *text, const char *want)
@@ -29,15 +30,35 @@ static void bad(const char *text, const char *want)
 	ck_assert_ptr_null(s.records);
 }
 
+/* bad() of a string made for the test, which it frees. */
+static void bad_free(char *text, const char *want)
+{
+	bad(text, want);
+	free(text);
+}
+
+/* text with its first occurrence of from replaced by to; free() it. */
+static char *replaced(const char *text, const char *from, const char *to)
+{
+	const char *at = strstr(text, from);
+	char *out;
+
+	ck_assert_ptr_nonnull(at);
+	ck_assert_int_ne(asprintf(&out, "%.*s%s%s", (int)(at - text), text, to,
+				  at + strlen(from)),
+			 -1);
+	return out;
+}
+
 START_TEST(test_good)
 {
 	struct hp_stream s;
 	char err[256];
 	const struct hp_record *r;
 
-	ck_assert_int_eq(read_text(HDR REC(1, "nnp.flag") ERR(2, "caps.raise")
-					   TRAILER(2),
-				   &s, err, sizeof(err)),
+	ck_assert_int_eq(read_sealed(HDR REC(1, "nnp.flag")
+					     ERR(2, "caps.raise"),
+				     &s, err, sizeof(err)),
 			 0);
 	ck_assert_uint_eq(s.n, 2);
 	ck_assert_uint_eq(s.nlines, 4);
@@ -68,7 +89,7 @@ START_TEST(test_good_file)
 	ck_assert_ptr_nonnull(f);
 	ck_assert_msg(hp_stream_read(f, "x", &s, err, sizeof(err)) == 0, "%s",
 		      err);
-	ck_assert_uint_eq(s.n, 12);
+	ck_assert_uint_eq(s.n, 63);
 	fclose(f);
 	hp_stream_free(&s);
 }
@@ -80,12 +101,11 @@ START_TEST(test_forward_compatible)
 	char err[256];
 
 	ck_assert_int_eq(
-		read_text("{\"type\":\"header\",\"format\":1,\"new\":[1]}\n"
-			  "{\"type\":\"record\",\"seq\":1,\"probe\":\"x.y\","
-			  "\"status\":\"ok\",\"extra\":true,"
-			  "\"data\":{\"outcome\":\"z\"}}\n"
-			  "{\"type\":\"trailer\",\"records\":1}",
-			  &s, err, sizeof(err)),
+		read_sealed("{\"type\":\"header\",\"format\":2,\"new\":[1]}\n"
+			    "{\"type\":\"record\",\"seq\":1,\"probe\":\"x.y\","
+			    "\"status\":\"ok\",\"extra\":true,"
+			    "\"data\":{\"outcome\":\"z\"}}\n",
+			    &s, err, sizeof(err)),
 		0);
 	ck_assert_int_eq(s.records[0].duration_ms, -1);
 	hp_stream_free(&s);
@@ -105,7 +125,8 @@ START_TEST(test_not_json)
 	bad(HDR "[1,2]\n", "s.jsonl:2: not a JSON object");
 	bad(HDR "\"text\"\n", "s.jsonl:2: not a JSON object");
 	bad(HDR "null\n", "s.jsonl:2: not a JSON object");
-	bad(HDR "\n" TRAILER(0), "s.jsonl:2: not a JSON object (empty line)");
+	bad_free(with_trailer(HDR "\n"),
+		 "s.jsonl:2: not a JSON object (empty line)");
 	bad(HDR "{} {}\n", "s.jsonl:2: not a JSON object (text after the "
 			   "value)");
 }
@@ -115,8 +136,8 @@ START_TEST(test_header)
 {
 	bad(REC(1, "nnp.flag"), "s.jsonl:1: first line is not a header "
 				"(type 'record')");
-	bad("{\"type\":\"header\",\"format\":2}\n",
-	    "s.jsonl:1: unsupported stream format 2 (want 1)");
+	bad("{\"type\":\"header\",\"format\":1}\n",
+	    "s.jsonl:1: unsupported stream format 1 (want 2)");
 	bad("{\"type\":\"header\",\"format\":\"1\"}\n",
 	    "s.jsonl:1: header has no integer \"format\"");
 	bad(HDR HDR, "s.jsonl:2: second header");
@@ -169,13 +190,72 @@ START_TEST(test_incomplete)
 	bad(HDR, "s.jsonl:1: stream ends without a trailer (incomplete)");
 	bad(HDR REC(1, "nnp.flag") REC(2, "caps.raise"),
 	    "s.jsonl:3: stream ends without a trailer (incomplete)");
-	bad(HDR REC(1, "nnp.flag") TRAILER(2),
-	    "s.jsonl:3: trailer counts 2 records but the stream has 1 "
-	    "(incomplete)");
+	bad_free(with_trailer_n(HDR REC(1, "nnp.flag"), 2),
+		 "s.jsonl:3: trailer counts 2 records but the stream has 1 "
+		 "(incomplete)");
 	bad(HDR REC(1, "nnp.flag") "{\"type\":\"trailer\"}\n",
 	    "s.jsonl:3: trailer has no integer \"records\"");
-	bad(HDR TRAILER(0) REC(1, "nnp.flag"),
-	    "s.jsonl:3: line after the trailer");
+}
+END_TEST
+
+START_TEST(test_after_trailer)
+{
+	char *sealed = with_trailer(HDR), *text;
+
+	ck_assert_int_ne(asprintf(&text, "%s%s", sealed, REC(1, "nnp.flag")),
+			 -1);
+	bad_free(text, "s.jsonl:3: line after the trailer");
+	free(sealed);
+}
+END_TEST
+
+/* Reading text must fail with a digest mismatch on line 4. */
+static void altered(char *text)
+{
+	struct hp_stream st;
+	char err[256];
+
+	ck_assert_int_eq(read_text(text, &st, err, sizeof(err)), -1);
+	ck_assert_msg(strncmp(err,
+			      "s.jsonl:4: digest mismatch: the trailer "
+			      "says sha256:",
+			      46) == 0,
+		      "%s", err);
+	ck_assert_msg(strstr(err, "(altered)"), "%s", err);
+	free(text);
+}
+
+/* The digest covers every byte before the trailer: a changed value, a
+ * blank added, a header changed, are all refused. */
+START_TEST(test_digest_mismatch)
+{
+	char *sealed = with_trailer(HDR REC(1, "nnp.flag") REC(2, "x.y"));
+
+	altered(replaced(sealed, "\"outcome\":\"set\"",
+			 "\"outcome\":\"clear\""));
+	altered(replaced(sealed, "\"no_new_privs\":1}",
+			 "\"no_new_privs\":1} "));
+	altered(replaced(sealed, "\"probe_set\":\"1\"", "\"probe_set\":\"2\""));
+	free(sealed);
+}
+END_TEST
+
+/* The trailer must carry a well-formed digest. */
+START_TEST(test_digest_missing)
+{
+	bad(HDR "{\"type\":\"trailer\",\"records\":0}\n",
+	    "s.jsonl:2: trailer has no string \"digest\"");
+	bad(HDR "{\"type\":\"trailer\",\"records\":0,"
+		"\"digest\":\"md5:00\"}\n",
+	    "s.jsonl:2: trailer digest 'md5:00' is not sha256: and 64 "
+	    "lower-case hex digits");
+	bad(HDR
+	    "{\"type\":\"trailer\",\"records\":0,"
+	    "\"digest\":\"sha256:E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649"
+	    "B934CA495991B7852B855\"}\n",
+	    "s.jsonl:2: trailer digest 'sha256:E3B0C44298FC1C149AFBF4C8996FB92"
+	    "427AE41E4649B934CA495991B7852B855' is not sha256: and 64 "
+	    "lower-case hex digits");
 }
 END_TEST
 
@@ -214,10 +294,12 @@ START_TEST(test_no_final_newline)
 	struct hp_stream s;
 	char err[256];
 
-	ck_assert_int_eq(read_text(HDR "{\"type\":\"trailer\",\"records\":0}",
-				   &s, err, sizeof(err)),
-			 0);
+	char *text = with_trailer(HDR);
+
+	text[strlen(text) - 1] = '\0';
+	ck_assert_int_eq(read_text(text, &s, err, sizeof(err)), 0);
 	hp_stream_free(&s);
+	free(text);
 	bad(HDR "{\"type\":\"trailer\",\"rec",
 	    "s.jsonl:2: not valid JSON: unexpected end of data");
 }
@@ -238,6 +320,9 @@ Suite *stream_suite(void)
 	tcase_add_test(tc, test_record_fields);
 	tcase_add_test(tc, test_order_and_duplicates);
 	tcase_add_test(tc, test_incomplete);
+	tcase_add_test(tc, test_after_trailer);
+	tcase_add_test(tc, test_digest_mismatch);
+	tcase_add_test(tc, test_digest_missing);
 	tcase_add_test(tc, test_nul_byte);
 	tcase_add_test(tc, test_long_line);
 	tcase_add_test(tc, test_no_final_newline);
