@@ -5,5 +5,10 @@
 description "web server: hardened, only NET_BIND_SERVICE, non-root"
 extends hardened
 
-caps.sets only CAP_NET_BIND_SERVICE
-user.identity non-root
+caps.sets only CAP_NET_BIND_SERVICE inheritable=none ambient=none controls=hardprobe:capabilities,CIS-Docker:5.3
+user.identity non-root controls=hardprobe:non-root
+# hardened keeps CHOWN, DAC_OVERRIDE and SETUID; a web server needs
+# none of their actions.
+cap.chown denied
+cap.dac-override denied
+cap.setuid denied

@@ -11,6 +11,8 @@
 int hp_report_text(const struct hp_report *r, FILE *out, bool colour);
 int hp_report_json(const struct hp_report *r, FILE *out);
 int hp_report_junit(const struct hp_report *r, FILE *out);
+int hp_report_tap(const struct hp_report *r, FILE *out);
+int hp_report_oscal(const struct hp_report *r, FILE *out);
 
 /* A string field of the stream header, or NULL. */
 const char *hp_report_header(const struct hp_report *r, const char *key);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "report-group.h"
 #include "report-impl.h"
 
 /* Long expectations overflow their column rather than widen it. */
@@ -94,22 +95,54 @@ static void put_status(FILE *out, enum hp_status s, bool colour)
 	fprintf(out, "%*s", (int)(STATUS_WIDTH - strlen(name)) + 2, "");
 }
 
-static void put_table(FILE *out, const struct hp_report *r,
-		      const struct table *t, bool colour)
+static void put_row(FILE *out, const struct hp_report *r, const struct table *t,
+		    size_t i, bool colour)
 {
 	size_t indent = t->width[0] + STATUS_WIDTH + t->width[1] + 6;
-	size_t i;
 
+	put_cell(out, t->cell[3 * i], t->width[0], 0);
+	put_status(out, r->results[i].status, colour);
+	put_cell(out, t->cell[3 * i + 1], t->width[1], indent);
+	fprintf(out, "%s\n", t->cell[3 * i + 2]);
+}
+
+static void put_heading(FILE *out, const struct table *t)
+{
 	put_cell(out, "CHECK", t->width[0], 0);
 	put_cell(out, "STATUS", STATUS_WIDTH, 0);
 	put_cell(out, "EXPECTED", t->width[1], 0);
 	fputs("OBSERVED\n", out);
-	for (i = 0; i < t->n; i++) {
-		put_cell(out, t->cell[3 * i], t->width[0], 0);
-		put_status(out, r->results[i].status, colour);
-		put_cell(out, t->cell[3 * i + 1], t->width[1], indent);
-		fprintf(out, "%s\n", t->cell[3 * i + 2]);
+}
+
+static void put_table(FILE *out, const struct hp_report *r,
+		      const struct table *t, bool colour)
+{
+	put_heading(out, t);
+	for (size_t i = 0; i < t->n; i++)
+		put_row(out, r, t, i, colour);
+}
+
+/* --group-by control: under each control, the checks that evidence it;
+ * a control passes only when all of them pass. */
+static int put_grouped(FILE *out, const struct hp_report *r,
+		       const struct table *t, bool colour)
+{
+	struct hp_groups g;
+	size_t i, j;
+
+	if (hp_groups_make(r, &g) < 0)
+		return -ENOMEM;
+	put_heading(out, t);
+	for (i = 0; i < g.n; i++) {
+		fprintf(out, "\n%s: %s%s%s\n",
+			g.v[i].control ? g.v[i].control : "(no control)",
+			colour ? colours[g.v[i].status] : "",
+			hp_status_name(g.v[i].status), colour ? "\033[0m" : "");
+		for (j = 0; j < g.v[i].n; j++)
+			put_row(out, r, t, g.v[i].idx[j], colour);
 	}
+	hp_groups_free(&g);
+	return 0;
 }
 
 /* Where the stream came from, as far as its header says. */
@@ -157,10 +190,12 @@ int hp_report_text(const struct hp_report *r, FILE *out, bool colour)
 	ret = table_fill(&t, r);
 	if (ret == 0)
 		ret = put_head(out, r);
-	if (ret == 0) {
+	if (ret == 0 && r->by_control)
+		ret = put_grouped(out, r, &t, colour);
+	else if (ret == 0)
 		put_table(out, r, &t, colour);
+	if (ret == 0)
 		ret = put_verdict(out, r);
-	}
 	table_free(&t);
 	return ret;
 }

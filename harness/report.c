@@ -6,9 +6,9 @@
 #include "report.h"
 
 static const char *const format_names[] = {
-	[HP_FMT_TEXT] = "text",
-	[HP_FMT_JSON] = "json",
-	[HP_FMT_JUNIT] = "junit",
+	[HP_FMT_TEXT] = "text",	  [HP_FMT_JSON] = "json",
+	[HP_FMT_JUNIT] = "junit", [HP_FMT_TAP] = "tap",
+	[HP_FMT_OSCAL] = "oscal",
 };
 
 int hp_format_parse(const char *s)
@@ -35,6 +35,12 @@ int hp_report_write(const struct hp_report *r, enum hp_format fmt, FILE *out,
 		break;
 	case HP_FMT_JUNIT:
 		ret = hp_report_junit(r, out);
+		break;
+	case HP_FMT_TAP:
+		ret = hp_report_tap(r, out);
+		break;
+	case HP_FMT_OSCAL:
+		ret = hp_report_oscal(r, out);
 		break;
 	default:
 		return -EINVAL;

@@ -36,7 +36,7 @@ static void setup(void)
 	report.profile = "hardened";
 	report.stream_name = "saved.jsonl";
 	report.header = json_tokener_parse(
-		"{\"type\":\"header\",\"format\":1,\"probe_set\":\"1\","
+		"{\"type\":\"header\",\"format\":2,\"probe_set\":\"1\","
 		"\"tool\":\"0.1.0\",\"kernel\":\"6.1.0-test\","
 		"\"machine\":\"x86_64\"}");
 	result(0, "fs.etc-passwd-write", HP_PASS, "denied", "denied (EROFS)",

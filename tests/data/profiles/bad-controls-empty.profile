@@ -1,0 +1,1 @@
+nnp.flag set controls=

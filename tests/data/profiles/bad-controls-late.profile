@@ -1,0 +1,1 @@
+nnp.flag set controls=CIS-Docker:5.25 caps.raise

@@ -1,0 +1,1 @@
+nnp.flag off "not here" controls=CIS-Docker:5.25

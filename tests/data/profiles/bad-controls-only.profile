@@ -1,0 +1,1 @@
+nnp.flag controls=CIS-Docker:5.25

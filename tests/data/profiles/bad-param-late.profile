@@ -1,0 +1,2 @@
+mounts.writable only ${dir}
+param dir=/data

@@ -1,0 +1,1 @@
+param 9dir=/data

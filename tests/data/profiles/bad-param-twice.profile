@@ -1,0 +1,2 @@
+param dir=/a
+param dir=/b

@@ -1,0 +1,2 @@
+param dir=/data
+mounts.writable only ${dir

@@ -1,0 +1,2 @@
+param dir=relative
+mounts.writable only /tmp ${dir}
