@@ -52,6 +52,8 @@ static size_t put_escape(char *d, uint32_t cp, int flags)
 {
 	if (flags & HP_ESC_LAYOUT && (cp == '\n' || cp == '\t'))
 		return (size_t)sprintf(d, "%c", (int)cp);
+	if ((flags & HP_ESC_JSON) == HP_ESC_JSON)
+		return (size_t)sprintf(d, "\\u%04x", (unsigned)cp);
 	if (cp == '\n')
 		return (size_t)sprintf(d, "\\n");
 	if (cp == '\t')
@@ -70,14 +72,16 @@ char *hp_escape(const char *s, int flags)
 	uint32_t cp;
 	size_t len;
 
-	/* The longest escape, \xNN or \uNNNN, is four times its input. */
-	out = malloc(4 * strlen((const char *)p) + 1);
+	/* The longest escape, \ufffd for one byte, is six times its input. */
+	out = malloc(6 * strlen((const char *)p) + 1);
 	if (!out)
 		return NULL;
 	for (d = out; *p; p += len) {
 		len = utf8_decode(p, &cp);
 		if (len == 0) {
-			d += sprintf(d, "\\x%02x", *p);
+			d += (flags & HP_ESC_JSON) == HP_ESC_JSON
+				     ? sprintf(d, "\\ufffd")
+				     : sprintf(d, "\\x%02x", *p);
 			len = 1;
 		} else if (is_unsafe(cp)) {
 			d += put_escape(d, cp, flags);

@@ -8,6 +8,11 @@
  * already escaped, such as JSON. */
 #define HP_ESC_LAYOUT 1
 
+/* For JSON text (json-c's output): HP_ESC_LAYOUT, and every escape in a
+ * form JSON knows, \uNNNN; a byte that is not UTF-8 becomes \ufffd.  The
+ * result is valid UTF-8 JSON that is safe on a terminal. */
+#define HP_ESC_JSON (2 | HP_ESC_LAYOUT)
+
 /*
  * Return a new string where control characters (C0, DEL, C1), Unicode
  * direction and line-separator marks and bytes that are not valid UTF-8

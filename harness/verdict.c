@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "evidence.h"
 #include "judge.h"
 #include "stream.h"
 #include "verdict.h"
@@ -25,10 +26,11 @@ int hp_verdict_option(const char *cmd, int c, const char *arg,
 		if (fmt < 0)
 			return hp_usage_error(
 				cmd,
-				"unknown format '%s' (want text, json "
-				"or junit)",
+				"unknown format '%s' (want text, json, "
+				"junit, tap or oscal)",
 				arg);
 		o->format = (enum hp_format)fmt;
+		o->formats |= HP_FORMAT_BIT(fmt);
 		return 0;
 	case 'o':
 		o->output = arg;
@@ -40,22 +42,28 @@ int hp_verdict_option(const char *cmd, int c, const char *arg,
 		o->fail_on_skip = true;
 		return 0;
 	}
-	return -1;
+	return hp_verdict_option_more(cmd, c, arg, o);
+}
+
+static void print_error(void *ctx, const char *msg)
+{
+	(void)ctx;
+	fprintf(stderr, "hardprobe: %s\n", msg);
 }
 
 int hp_verdict_profile(const struct hp_verdict_opts *o, struct hp_profile *p)
 {
 	char *cases = hp_cases_dir(o->cases);
+	struct hp_load_opts lo = { .cases_dir = cases,
+				   .sets = o->sets,
+				   .nsets = o->nsets,
+				   .on_error = print_error };
 	char err[1024];
 	int ret;
 
-	ret = hp_profile_load(o->profile, cases, p, err, sizeof(err));
+	ret = hp_profile_load_opts(o->profile, &lo, p, err, sizeof(err));
 	free(cases);
-	if (ret < 0) {
-		fprintf(stderr, "hardprobe: %s\n", err);
-		return HP_EXIT_USAGE;
-	}
-	return 0;
+	return ret < 0 ? HP_EXIT_USAGE : 0;
 }
 
 /* The report in format fmt, in memory: *buf is the caller's. */
@@ -74,22 +82,6 @@ static int render(const struct hp_report *r, enum hp_format fmt, bool colour,
 		free(*buf);
 		*buf = NULL;
 	}
-	return ret;
-}
-
-static int keep(const struct hp_evidence *ev, const struct hp_report *r,
-		enum hp_format fmt, const char *name)
-{
-	char *buf;
-	size_t len;
-	int ret = render(r, fmt, false, &buf, &len);
-
-	if (ret == 0)
-		ret = hp_evidence_write(ev, name, buf, len);
-	if (ret < 0)
-		fprintf(stderr, "hardprobe: write file '%s/%s': %s\n", ev->path,
-			name, strerror(-ret));
-	free(buf);
 	return ret;
 }
 
@@ -131,10 +123,10 @@ static void skips_fail(struct hp_report *r)
 static int report(const struct hp_verdict_opts *o, struct hp_report *r,
 		  const struct hp_evidence *ev)
 {
+	r->by_control = o->by_control;
 	if (o->fail_on_skip)
 		skips_fail(r);
-	if (ev && (keep(ev, r, HP_FMT_TEXT, "report.txt") < 0 ||
-		   keep(ev, r, HP_FMT_JSON, "report.json") < 0))
+	if (ev && hp_evidence_reports(ev, r, o->formats) < 0)
 		return HP_EXIT_USAGE;
 	if (deliver(o, r) < 0)
 		return HP_EXIT_USAGE;

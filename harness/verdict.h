@@ -9,30 +9,41 @@
 #include "report.h"
 #include "results.h"
 
+/* At most this many --set options. */
+#define HP_MAX_SETS 64
+
 struct hp_verdict_opts {
-	const char *profile; /* a built-in name or a path */
-	const char *cases;   /* --cases, or NULL */
-	enum hp_format format;
-	const char *output; /* --output, or NULL for stdout */
-	bool fail_on_skip;  /* a skipped check fails the profile */
+	const char *profile;   /* a built-in name or a path */
+	const char *cases;     /* --cases, or NULL */
+	enum hp_format format; /* the last --format: what is printed */
+	unsigned formats;      /* every --format given, HP_FORMAT_BIT() */
+	const char *output;    /* --output, or NULL for stdout */
+	bool fail_on_skip;     /* a skipped check fails the profile */
+	const char *sets[HP_MAX_SETS]; /* --set NAME=VALUE, in order */
+	size_t nsets;
+	bool by_control; /* --group-by control */
 };
 
 /* The options that set hp_verdict_opts, for getopt_long tables. */
-enum { HP_OPT_CASES = 256, HP_OPT_FAIL_ON_SKIP };
+enum { HP_OPT_CASES = 256, HP_OPT_FAIL_ON_SKIP, HP_OPT_SET, HP_OPT_GROUP_BY };
 #define HP_VERDICT_SHORT "p:f:o:"
-#define HP_VERDICT_LONG                                                \
-	{ "profile", required_argument, NULL, 'p' },                   \
-		{ "format", required_argument, NULL, 'f' },            \
-		{ "output", required_argument, NULL, 'o' },            \
-		{ "cases", required_argument, NULL, HP_OPT_CASES },    \
-	{                                                              \
-		"fail-on-skip", no_argument, NULL, HP_OPT_FAIL_ON_SKIP \
+#define HP_VERDICT_LONG                                                   \
+	{ "profile", required_argument, NULL, 'p' },                      \
+		{ "format", required_argument, NULL, 'f' },               \
+		{ "output", required_argument, NULL, 'o' },               \
+		{ "cases", required_argument, NULL, HP_OPT_CASES },       \
+		{ "set", required_argument, NULL, HP_OPT_SET },           \
+		{ "group-by", required_argument, NULL, HP_OPT_GROUP_BY }, \
+	{                                                                 \
+		"fail-on-skip", no_argument, NULL, HP_OPT_FAIL_ON_SKIP    \
 	}
 #define HP_VERDICT_HELP                                                     \
 	"  -p, --profile=P     a built-in profile name or a profile file\n" \
 	"                      (default: hardened)\n"                       \
-	"  -f, --format=F      report format: text, json or junit\n"        \
-	"                      (default: text)\n"                           \
+	"  -f, --format=F      report format: text, json, junit, tap or\n"  \
+	"                      oscal (default: text)\n"                     \
+	"      --set=NAME=VALUE  give a profile parameter a value\n"        \
+	"      --group-by=control  text and json: checks by control id\n"   \
 	"  -o, --output=FILE   write the report to FILE, not stdout\n"      \
 	"      --cases=DIR     where the built-in profiles are\n"           \
 	"                      (default: $HARDPROBE_CASES, or installed)\n" \
@@ -43,6 +54,11 @@ enum { HP_OPT_CASES = 256, HP_OPT_FAIL_ON_SKIP };
  * or -1 when c is not one of these options. */
 int hp_verdict_option(const char *cmd, int c, const char *arg,
 		      struct hp_verdict_opts *o);
+
+/* The options about the profile's use (--set, --group-by), in the same
+ * manner; hp_verdict_option() passes on what it does not know. */
+int hp_verdict_option_more(const char *cmd, int c, const char *arg,
+			   struct hp_verdict_opts *o);
 
 /* Load o->profile into p.  Returns 0, or prints why it cannot be loaded
  * ("FILE:LINE: why") and returns HP_EXIT_USAGE. */

@@ -5,7 +5,10 @@
 # uncompressed layer: localhost/hardprobe:VERSION runs as root,
 # localhost/hardprobe:VERSION-nonroot as 65534:65534.
 #
-# usage: build-image.sh BUILD_DIR VERSION OUT_TAR
+# usage: build-image.sh BUILD_DIR VERSION OUT_TAR [REPO [RUN_PROBES]]
+# REPO (default localhost/hardprobe) and RUN_PROBES (the name in BUILD_DIR
+# of the entry point, default run-probes) let the tests build a separate
+# image with the test probes, localhost/hardprobe-test.
 # The archive is byte-for-byte reproducible for a given SOURCE_DATE_EPOCH
 # (default 0) and given binaries.
 set -eu
@@ -15,15 +18,17 @@ die() {
 	exit 1
 }
 
-[ $# -eq 3 ] || die "usage: build-image.sh BUILD_DIR VERSION OUT_TAR"
+[ $# -ge 3 ] && [ $# -le 5 ] ||
+	die "usage: build-image.sh BUILD_DIR VERSION OUT_TAR [REPO [RUN_PROBES]]"
 build=$1
 version=$2
 out=$3
+repo=${4:-localhost/hardprobe}
+entry=${5:-run-probes}
 epoch=${SOURCE_DATE_EPOCH:-0}
-repo=localhost/hardprobe
 
 command -v jq >/dev/null || die "find program 'jq': not installed"
-for bin in run-probes suid-helper noop; do
+for bin in "$entry" suid-helper noop; do
 	[ -f "$build/$bin" ] || die "read binary '$build/$bin': not found"
 done
 
@@ -55,8 +60,8 @@ make_rootfs() {
 	root=$stage/rootfs
 	mkdir -p "$root/hardprobe" "$root/etc" "$root/tmp" "$root/usr" \
 		"$root/bin"
-	cp "$build/run-probes" "$build/suid-helper" "$build/noop" \
-		"$root/hardprobe/"
+	cp "$build/$entry" "$root/hardprobe/run-probes"
+	cp "$build/suid-helper" "$build/noop" "$root/hardprobe/"
 	printf '%s\n' 'root:x:0:0:root:/root:/bin/sh' \
 		'nobody:x:65534:65534:nobody:/nonexistent:/bin/false' \
 		>"$root/etc/passwd"

@@ -1,0 +1,2 @@
+# a capability libcap does not know
+caps.sets only CAP_NOPE

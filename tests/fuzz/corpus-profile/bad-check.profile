@@ -1,0 +1,3 @@
+description "unknown check id"
+nnp.flag set
+nnp.flags set

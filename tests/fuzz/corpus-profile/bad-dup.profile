@@ -1,0 +1,3 @@
+nnp.flag set
+caps.raise denied
+nnp.flag clear

@@ -1,0 +1,2 @@
+description "parent does not exist"
+extends no-such-parent

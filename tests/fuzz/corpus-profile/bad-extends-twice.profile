@@ -1,0 +1,2 @@
+extends parent
+extends child

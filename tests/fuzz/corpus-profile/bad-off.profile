@@ -1,0 +1,2 @@
+extends parent
+caps.raise off

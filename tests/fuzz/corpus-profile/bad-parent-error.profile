@@ -1,0 +1,2 @@
+extends bad-word
+nnp.flag set

@@ -1,0 +1,2 @@
+
+userns.host-root unmapped min-range=abc

@@ -1,0 +1,1 @@
+fs.rootfs-write maybe

@@ -1,0 +1,2 @@
+extends cycle-b
+nnp.flag set

@@ -1,0 +1,2 @@
+# b extends a, which extends b
+extends cycle-a

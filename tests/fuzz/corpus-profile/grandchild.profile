@@ -1,0 +1,2 @@
+extends child
+nnp.flag clear

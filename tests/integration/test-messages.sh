@@ -1,0 +1,112 @@
+# shellcheck shell=bash
+# Error messages a user can meet on the command line and with containers:
+# each names what went wrong and where (file, line, record, container),
+# on one line, with the documented exit status.  The parsers' messages
+# (stream NAME:LINE, profile FILE:LINE) are tested in the unit tests.
+
+# Run "$@", keeping its stderr in MSG and its exit status in HP_EXIT.
+msg_run() {
+	MSG=$hp_tmp/msg-$BASHPID.stderr
+	HP_EXIT=0
+	"$@" >/dev/null 2>"$MSG" </dev/null || HP_EXIT=$?
+}
+
+# The first line of stderr matches the extended regex $1 in full.
+assert_msg() {
+	head -n 1 "$MSG" | grep -qxE "$1" && return 0
+	sed 's/^/  stderr: /' "$MSG" >&2
+	hp_fail "message does not match: $1"
+}
+
+msg_stream() {
+	echo "$hp_root/tests/fuzz/corpus-stream/hardened.jsonl"
+}
+
+test_msg_verify_missing_stream() {
+	msg_run "$HARDPROBE" verify /nonexistent/s.jsonl
+	assert_exit 2
+	assert_msg "hardprobe: open stream '/nonexistent/s.jsonl': No such file or directory"
+}
+
+test_msg_verify_stream_is_a_directory() {
+	msg_run "$HARDPROBE" verify "$hp_tmp"
+	assert_exit 2
+	assert_msg "hardprobe: $hp_tmp:1: read failed: Is a directory"
+}
+
+test_msg_verify_stream_line_named() {
+	printf '{"type":"header","format":2}\n{"type":"record","seq":1}\n' \
+		>"$hp_tmp/cut.jsonl"
+	msg_run "$HARDPROBE" verify "$hp_tmp/cut.jsonl"
+	assert_exit 2
+	assert_msg "hardprobe: $hp_tmp/cut.jsonl:2: record has no string \"probe\""
+}
+
+test_msg_verify_unwritable_output() {
+	msg_run "$HARDPROBE" verify --output /nonexistent/r.txt "$(msg_stream)"
+	assert_exit 2
+	assert_msg "hardprobe: write report '/nonexistent/r.txt': No such file or directory"
+}
+
+test_msg_verify_profile_line_named() {
+	printf 'description "x"\nnnp.flag maybe\n' >"$hp_tmp/bad.profile"
+	msg_run "$HARDPROBE" verify --profile "$hp_tmp/bad.profile" "$(msg_stream)"
+	assert_exit 2
+	assert_msg "hardprobe: $hp_tmp/bad.profile:2: nnp.flag: unknown expectation 'maybe' \(want set or clear\)"
+}
+
+test_msg_run_results_not_creatable() {
+	msg_run "$HARDPROBE" run --address "$HP_SOCK" --results /proc/hardprobe
+	assert_exit 3
+	assert_msg "hardprobe: create directory '/proc/hardprobe[^']*': .+"
+}
+
+test_msg_run_ctr_missing() {
+	HARDPROBE_CTR=/nonexistent/ctr msg_run "$HARDPROBE" run \
+		--address "$HP_SOCK" --results "$hp_tmp/r-ctr"
+	assert_exit 3
+	assert_msg "hardprobe: run '/nonexistent/ctr': No such file or directory"
+}
+
+test_msg_run_bad_ctr_flag_names_container() {
+	msg_run "$HARDPROBE" run --address "$HP_SOCK" \
+		--results "$hp_tmp/r-flag" -- --no-such-flag
+	assert_exit 3
+	assert_msg "hardprobe: run container 'hardprobe-[0-9]+-[0-9a-f]{8}': .*no-such-flag.*"
+	[ -z "$(ctr -a "$HP_SOCK" containers ls -q)" ] ||
+		hp_fail "a container was left after a failed ctr run"
+}
+
+test_msg_run_unreachable_containerd() {
+	msg_run "$HARDPROBE" run --address /nonexistent/containerd.sock \
+		--results "$hp_tmp/r-sock"
+	assert_exit 3
+	assert_msg "hardprobe: .*'/nonexistent/containerd.sock'.*|hardprobe: .*(ctr|containerd).*"
+}
+
+test_msg_run_probes_unexpected_argument() {
+	msg_run "$hp_build/run-probes" extra
+	assert_exit 2
+	assert_msg "hardprobe: unexpected argument 'extra'"
+}
+
+test_msg_run_probes_unknown_probe() {
+	msg_run "$hp_build/run-probes" --only nnp.flag,no.such-probe
+	assert_exit 2
+	assert_msg "hardprobe: unknown probe 'no.such-probe' \(see --list\)"
+}
+
+test_msg_run_probes_bad_timeout() {
+	msg_run "$hp_build/run-probes" --timeout 0
+	assert_exit 2
+	assert_msg "hardprobe: bad timeout '0': want seconds above 0, at most 86400"
+}
+
+test_msg_run_probes_stdout_full() {
+	HP_EXIT=0
+	"$hp_build/run-probes" --only user.identity >/dev/full \
+		2>"$hp_tmp/full.stderr" || HP_EXIT=$?
+	MSG=$hp_tmp/full.stderr
+	assert_exit 1
+	assert_msg "hardprobe: write stream to stdout: No space left on device"
+}
