@@ -19,9 +19,9 @@ ALL_CFLAGS = $(CSTD) $(WARN) $(REPRO) $(CFLAGS) -DHARDPROBE_VERSION='"$(VERSION)
 
 PROBE_CFLAGS  = $(ALL_CFLAGS) -Os -g0 $(shell $(PKG_CONFIG) --cflags json-c)
 PROBE_LDFLAGS = -static -Wl,--gc-sections -s
-PROBE_LIBS    = -ljson-c -lcap
+PROBE_LIBS    = -ljson-c -lcap -lnettle
 
-HARNESS_PKGS  = json-c mount libxml-2.0 libcap
+HARNESS_PKGS  = json-c mount libxml-2.0 libcap nettle
 HARNESS_CFLAGS = $(ALL_CFLAGS) $(shell $(PKG_CONFIG) --cflags $(HARNESS_PKGS))
 HARNESS_LIBS  = $(shell $(PKG_CONFIG) --libs $(HARNESS_PKGS))
 
@@ -41,13 +41,30 @@ UNIT_SRC    = $(wildcard tests/unit/*.c)
 
 IMAGE_BINS = $(BUILD)/run-probes $(BUILD)/suid-helper $(BUILD)/noop
 
-.PHONY: all check unit integration demo bench format-check install clean deps
+# The test image: run-probes with the misbehaving probes of tests/probes,
+# for the integration tests only; never installed.
+TEST_PROBE_SRC = $(wildcard tests/probes/*.c)
+TEST_IMAGE = $(BUILD)/hardprobe-test-image.tar
+
+.PHONY: all check unit integration demo bench format-check install clean deps fuzz
 
 all: $(BUILD)/hardprobe $(BUILD)/hardprobe-image.tar
 
 $(BUILD)/run-probes: $(PROBE_SRC) $(PROBE_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(PROBE_CFLAGS) $(PROBE_LDFLAGS) -o $@ $(PROBE_SRC) $(PROBE_LIBS)
+
+$(BUILD)/run-probes-test: $(PROBE_SRC) $(PROBE_HDR) $(TEST_PROBE_SRC) \
+		tests/probes/test-probes.h
+	@mkdir -p $(@D)
+	$(CC) $(PROBE_CFLAGS) -DHARDPROBE_TEST_PROBES -Itests/probes \
+		$(PROBE_LDFLAGS) -o $@ $(PROBE_SRC) $(TEST_PROBE_SRC) \
+		$(PROBE_LIBS)
+
+$(TEST_IMAGE): $(BUILD)/run-probes-test $(BUILD)/suid-helper $(BUILD)/noop \
+		image/build-image.sh
+	SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) sh image/build-image.sh \
+		$(BUILD) $(VERSION) $@ localhost/hardprobe-test run-probes-test
 
 $(BUILD)/suid-helper: probes/suid-helper/suid-helper.c
 	@mkdir -p $(@D)
@@ -78,10 +95,24 @@ $(BUILD)/hardprobe-image.tar: $(IMAGE_BINS) image/build-image.sh
 	SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) sh image/build-image.sh \
 		$(BUILD) $(VERSION) $@
 
+# libFuzzer targets (clang; not needed by `make check`, which replays
+# their corpora in the unit tests).  `make fuzz` runs each FUZZ_SECONDS.
+FUZZ_CC ?= clang
+FUZZ_CFLAGS = $(CSTD) -g -O1 -fsanitize=fuzzer,address,undefined \
+	      $(shell $(PKG_CONFIG) --cflags $(HARNESS_PKGS)) \
+	      -DHARDPROBE_VERSION='"$(VERSION)"' -DHARDPROBE_SRCDIR='"$(CURDIR)"'
+
+$(BUILD)/fuzz-%: tests/fuzz/fuzz-%.c $(HARNESS_SRC) $(HARNESS_HDR)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(HARNESS_SRC) $(HARNESS_LIBS)
+
+fuzz:
+	bash tests/fuzz/run.sh
+
 unit: $(BUILD)/unit-tests
 	CK_FORK=yes $(BUILD)/unit-tests
 
-integration: all
+integration: all $(TEST_IMAGE)
 	bash tests/integration/run.sh
 
 # The whole test suite: installs what it needs, unit tests, then real
@@ -97,7 +128,7 @@ bench: all
 
 format-check:
 	clang-format --dry-run --Werror probes/*.c probes/*/*.c harness/*.c \
-		harness/*.h tests/unit/*.c
+		harness/*.h tests/unit/*.c tests/probes/*.[ch] tests/fuzz/*.c
 
 install: all
 	install -D -m 0755 $(BUILD)/hardprobe $(DESTDIR)$(PREFIX)/bin/hardprobe
@@ -105,6 +136,8 @@ install: all
 		$(DESTDIR)$(PREFIX)/share/hardprobe/hardprobe-image.tar
 	install -D -m 0644 doc/hardprobe.1 \
 		$(DESTDIR)$(PREFIX)/share/man/man1/hardprobe.1
+	install -D -m 0644 doc/hardprobe.5 \
+		$(DESTDIR)$(PREFIX)/share/man/man5/hardprobe.5
 	install -d $(DESTDIR)$(PREFIX)/share/hardprobe/cases
 	install -m 0644 cases/*.profile cases/*.json \
 		$(DESTDIR)$(PREFIX)/share/hardprobe/cases/

@@ -22,8 +22,11 @@ struct hp_cmd {
 
 int hp_cmd_run(int argc, char **argv);
 int hp_cmd_verify(int argc, char **argv);
+int hp_cmd_diff(int argc, char **argv);
 int hp_cmd_list(int argc, char **argv);
 int hp_cmd_profiles(int argc, char **argv);
+int hp_cmd_profile(int argc, char **argv);
+int hp_cmd_summary(int argc, char **argv);
 
 /* Print "hardprobe: CMD: why" and a hint to --help; returns
  * HP_EXIT_USAGE. */

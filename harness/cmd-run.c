@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "evidence.h"
+#include "run-count.h"
 #include "run.h"
 
 #define DEFAULT_IMAGE "localhost/hardprobe:" HARDPROBE_VERSION
@@ -17,11 +19,13 @@
 
 static const char usage[] =
 	"Usage: hardprobe run [OPTION]... [-- CTR-RUN-FLAG...]\n"
-	"Run the probes in a new container (ctr run --rm CTR-RUN-FLAGS "
-	"IMAGE ID),\n"
-	"judge what they saw against a profile and print the report.  "
-	"Everything\n"
-	"the run leaves is kept in RESULTS/<UTC time>-<container id>/.\n"
+	"Run the probes in a new container (ctr run CTR-RUN-FLAGS IMAGE "
+	"ID), judge\n"
+	"what they saw against a profile and print the report.  The "
+	"stream, the\n"
+	"reports (text, json and each --format given), the container's "
+	"OCI spec\n"
+	"and a manifest of them all are kept in RESULTS/<UTC time>-<id>/.\n"
 	"\n" HP_VERDICT_HELP "  -a, --address=SOCKET\n"
 	"                      containerd socket (default: "
 	"$CONTAINERD_ADDRESS,\n"
@@ -39,6 +43,9 @@ static const char usage[] =
 	"      --timeout=SECONDS\n"
 	"                      kill the container after SECONDS "
 	"(default: 120)\n"
+	"      --count=N       run N containers at once, each with its own\n"
+	"                      evidence directory; print their summary, not\n"
+	"                      each report; exit with the worst status\n"
 	"  -h, --help          show this help\n"
 	"\n"
 	"Example:\n"
@@ -49,7 +56,7 @@ static const char usage[] =
 	"usage, or a\n"
 	"malformed stream or profile, 3 the container could not be run.\n";
 
-enum { OPT_IMAGE = 300, OPT_ARCHIVE, OPT_RESULTS, OPT_TIMEOUT };
+enum { OPT_IMAGE = 300, OPT_ARCHIVE, OPT_RESULTS, OPT_TIMEOUT, OPT_COUNT };
 
 static const struct option options[] = {
 	HP_VERDICT_LONG,
@@ -59,6 +66,7 @@ static const struct option options[] = {
 	{ "image-archive", required_argument, NULL, OPT_ARCHIVE },
 	{ "results", required_argument, NULL, OPT_RESULTS },
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+	{ "count", required_argument, NULL, OPT_COUNT },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -110,8 +118,24 @@ static int option(int c, char **argv, struct hp_run_opts *o)
 				"above 0)",
 				optarg);
 		return 0;
+	case OPT_COUNT:
+		return hp_run_count_option(optarg, &o->count);
 	}
 	return hp_opt_error("run", c, argv);
+}
+
+/* run removes the container itself, after reading its spec: a --rm of
+ * the user's would take the spec away first. */
+static int check_flags(const struct hp_run_opts *o)
+{
+	int i;
+
+	for (i = 0; i < o->nflags; i++)
+		if (strcmp(o->flags[i], "--rm") == 0)
+			return hp_usage_error(
+				"run", "ctr flag '--rm' not allowed (run "
+				       "removes the container itself)");
+	return -1;
 }
 
 /* Returns -1 to go on, or the exit status to stop with. */
@@ -140,7 +164,7 @@ static int parse(int argc, char **argv, struct hp_run_opts *o)
 				      argv[optind]);
 	o->flags = argv + optind;
 	o->nflags = argc - optind;
-	return -1;
+	return check_flags(o);
 }
 
 /* hardprobe-PID-RANDOM: unique on this host, so that runs at the same
@@ -155,12 +179,50 @@ static int container_id(char *buf, size_t size)
 	return 0;
 }
 
+/* manifest.json, last: every other file is whole by now. */
+static void manifest(const struct hp_evidence *ev, struct hp_manifest *m)
+{
+	int ret;
+
+	hp_utc_now(m->ended);
+	m->facts = hp_run_facts(m->opts);
+	ret = hp_manifest_write(ev, m);
+	if (ret < 0)
+		fprintf(stderr,
+			"hardprobe: write file '%s/manifest.json': %s\n",
+			ev->path, strerror(-ret));
+	json_object_put(m->facts);
+}
+
+/* Judge the kept stream.jsonl; the exit status. */
+static int judge(const struct hp_run_opts *o, const struct hp_profile *p,
+		 const struct hp_evidence *ev)
+{
+	char *stream = NULL;
+	FILE *f = NULL;
+	int ret;
+
+	if (asprintf(&stream, "%s/stream.jsonl", ev->path) < 0)
+		stream = NULL;
+	f = stream ? fopen(stream, "re") : NULL;
+	if (!f) {
+		fprintf(stderr, "hardprobe: open stream '%s': %m\n",
+			stream ? stream : ev->path);
+		ret = HP_EXIT_USAGE;
+	} else {
+		ret = hp_verdict(&o->verdict, p, f, stream, ev);
+		fclose(f);
+	}
+	free(stream);
+	return ret;
+}
+
 /* The run itself, once the profile and the image are ready. */
-static int run(const struct hp_run_opts *o, const struct hp_profile *p)
+static int run(const struct hp_run_opts *o, const struct hp_profile *p,
+	       struct hp_manifest *m)
 {
 	struct hp_evidence ev = { .path = NULL, .dfd = -1 };
-	char id[64], *stream = NULL;
-	FILE *f;
+	char id[64];
 	int ret = container_id(id, sizeof(id));
 
 	if (ret == 0)
@@ -171,29 +233,24 @@ static int run(const struct hp_run_opts *o, const struct hp_profile *p)
 		hp_evidence_close(&ev);
 		return HP_EXIT_RUN;
 	}
+	m->container_id = id;
 	ret = hp_run_container(o, id, &ev);
-	if (ret == 0 && asprintf(&stream, "%s/stream.jsonl", ev.path) < 0)
-		stream = NULL;
-	f = stream ? fopen(stream, "re") : NULL;
-	if (ret == 0 && !f) {
-		fprintf(stderr, "hardprobe: open stream '%s': %m\n", stream);
-		ret = HP_EXIT_USAGE;
-	} else if (ret == 0) {
-		ret = hp_verdict(&o->verdict, p, f, stream, &ev);
-	}
-	if (f)
-		fclose(f);
-	free(stream);
+	if (ret == 0)
+		ret = judge(o, p, &ev);
+	m->exit_status = ret;
+	manifest(&ev, m);
 	hp_evidence_close(&ev);
 	return ret;
 }
 
 int hp_cmd_run(int argc, char **argv)
 {
+	struct hp_manifest m = { .argc = argc, .argv = argv };
 	struct hp_run_opts o;
 	struct hp_profile p;
 	int ret;
 
+	hp_utc_now(m.started);
 	defaults(&o);
 	ret = parse(argc, argv, &o);
 	if (ret >= 0)
@@ -202,8 +259,10 @@ int hp_cmd_run(int argc, char **argv)
 	if (ret != 0)
 		return ret;
 	ret = hp_run_image(&o);
+	m.opts = &o;
+	m.profile = &p;
 	if (ret == 0)
-		ret = run(&o, &p);
+		ret = o.count ? hp_run_count(&o, &p, &m, run) : run(&o, &p, &m);
 	hp_profile_free(&p);
 	return ret;
 }

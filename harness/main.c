@@ -10,8 +10,11 @@
 static const struct hp_cmd cmds[] = {
 	{ "run", hp_cmd_run, "run the probes in a container and judge them" },
 	{ "verify", hp_cmd_verify, "judge a saved record stream" },
+	{ "diff", hp_cmd_diff, "what got weaker or stronger between two runs" },
 	{ "list", hp_cmd_list, "list the checks and what they test" },
 	{ "profiles", hp_cmd_profiles, "list the built-in profiles" },
+	{ "profile", hp_cmd_profile, "lint profiles, or show one resolved" },
+	{ "summary", hp_cmd_summary, "one table over many runs or streams" },
 };
 
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))

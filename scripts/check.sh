@@ -66,7 +66,9 @@ main() {
 		fail_step "installing dependencies failed"
 		finish
 	fi
-	make -j"$(nproc)" || { fail_step "make failed"; finish; }
+	# the test image too: the integration tests run its broken probes
+	make -j"$(nproc)" all build/hardprobe-test-image.tar ||
+		{ fail_step "make failed"; finish; }
 	make -s format-check || fail_step "format-check: run clang-format -i"
 
 	make unit 2>&1 | tee "$log/unit.log"

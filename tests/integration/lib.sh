@@ -13,7 +13,9 @@
 #                                   profile and image
 #   ctr_run_stream [CTR-FLAGS...]   ctr run straight, stdout kept as stream
 #   runc_run JQ-FILTER              runc with a generated config.json
-#                                   edited by JQ-FILTER, then verify
+#                                   edited by JQ-FILTER, then verify;
+#                                   extra `runc run` options in the
+#                                   array hp_runc_run_args
 #   verify_stream [FILE]            hardprobe verify of a stream
 # Each sets HP_EXIT (exit status), HP_REPORT (json report file), HP_STREAM
 # (record stream file) and HP_STDERR where it applies.
@@ -48,6 +50,7 @@ hp_ctd=
 HP_SOCK=
 hp_setup_error=
 hp_seq=0
+hp_runc_run_args=()
 
 # ---- the private containerd, once per run ----------------------------------
 
@@ -165,7 +168,8 @@ runc_run() {
 	hp_runc_config "$bundle" "${1:-.}"
 	HP_STREAM=$hp_tmp/$id.jsonl
 	HP_RUNC_EXIT=0
-	timeout 120 runc --root "$hp_tmp/runc" run -b "$bundle" "$id" \
+	timeout 120 runc --root "$hp_tmp/runc" run "${hp_runc_run_args[@]}" \
+		-b "$bundle" "$id" \
 		>"$HP_STREAM" 2>"$hp_tmp/$id.runc.stderr" </dev/null ||
 		HP_RUNC_EXIT=$?
 	runc --root "$hp_tmp/runc" delete -f "$id" >/dev/null 2>&1 || :

@@ -4,8 +4,40 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../harness/digest.h"
 #include "../../harness/tokens.h"
 #include "unit.h"
+
+char *with_trailer_n(const char *text, int records)
+{
+	char hex[HP_SHA256_HEX], *out;
+
+	hp_sha256_hex(text, strlen(text), hex);
+	ck_assert_int_ne(asprintf(&out,
+				  "%s{\"type\":\"trailer\",\"records\":%d,"
+				  "\"digest\":\"sha256:%s\"}\n",
+				  text, records, hex),
+			 -1);
+	return out;
+}
+
+char *with_trailer(const char *text)
+{
+	int lines = 0;
+
+	for (const char *p = text; (p = strchr(p, '\n')); p++)
+		lines++;
+	return with_trailer_n(text, lines > 0 ? lines - 1 : 0);
+}
+
+int read_sealed(const char *text, struct hp_stream *s, char *err, size_t errlen)
+{
+	char *sealed = with_trailer(text);
+	int rc = read_text(sealed, s, err, errlen);
+
+	free(sealed);
+	return rc;
+}
 
 int read_text(const char *text, struct hp_stream *s, char *err, size_t errlen)
 {
@@ -31,13 +63,12 @@ struct hp_result judge_record(const char *id, const char *expect,
 
 	ck_assert_ptr_nonnull(c);
 	ck_assert_int_ne(asprintf(&text,
-				  "{\"type\":\"header\",\"format\":1}\n"
+				  "{\"type\":\"header\",\"format\":2}\n"
 				  "{\"type\":\"record\",\"seq\":1,"
-				  "\"probe\":\"%s\",%s}\n"
-				  "{\"type\":\"trailer\",\"records\":1}\n",
+				  "\"probe\":\"%s\",%s}\n",
 				  id, record),
 			 -1);
-	ck_assert_msg(read_text(text, &s, err, sizeof(err)) == 0, "%s", err);
+	ck_assert_msg(read_sealed(text, &s, err, sizeof(err)) == 0, "%s", err);
 	ck_assert_int_eq(hp_tokenize(expect, &t, err, sizeof(err)), 0);
 	e.check = (char *)id;
 	e.args = t.v;

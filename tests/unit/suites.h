@@ -7,9 +7,19 @@
 
 Suite *tokens_suite(void);
 Suite *stream_suite(void);
+Suite *diff_suite(void);
 Suite *profile_suite(void);
+Suite *profile_params_suite(void);
+Suite *formats_suite(void);
 Suite *judge_suite(void);
 Suite *checks_suite(void);
+Suite *checks_fs_suite(void);
+Suite *checks_host_suite(void);
+Suite *capchecks_suite(void);
 Suite *report_suite(void);
+Suite *corpus_suite(void);
+Suite *hostile_text_suite(void);
+Suite *summary_suite(void);
+Suite *seccomp_suite(void);
 
 #endif

@@ -14,8 +14,18 @@
 #define PROFILE_DIR DATA_DIR "/profiles"
 #define CASES_DIR HARDPROBE_SRCDIR "/cases"
 
+/* The trailer run-probes would write after text (a header and records,
+ * every line ending in a newline), appended: records counts the record
+ * lines, or is given; the digest covers every byte of text.  free() it. */
+char *with_trailer(const char *text);
+char *with_trailer_n(const char *text, int records);
+
 /* Parse text as a stream named "s.jsonl"; err gets the message. */
 int read_text(const char *text, struct hp_stream *s, char *err, size_t errlen);
+
+/* read_text() of with_trailer(text). */
+int read_sealed(const char *text, struct hp_stream *s, char *err,
+		size_t errlen);
 
 /* Judge check id, with the expectation words of expect (blank
  * separated), against a stream that holds record as its only record.
