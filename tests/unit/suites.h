@@ -21,5 +21,6 @@ Suite *corpus_suite(void);
 Suite *hostile_text_suite(void);
 Suite *summary_suite(void);
 Suite *seccomp_suite(void);
+Suite *docs_suite(void);
 
 #endif
