@@ -8,9 +8,9 @@
  * 65534 for the entries marked cap_first.  That kernel was built without
  * modules, kexec, iopl/ioperm and uselib, and no longer has
  * lookup_dcookie (ENOSYS): for those, the errnos and the check order
- * follow the kernel source.  The comments say why success is impossible.  BAD_PTR is an address no user copy can read, so
- * a call that copies a path or a struct in fails with EFAULT before it
- * does anything.
+ * follow the kernel source.  The comments say why success is impossible.
+ * BAD_PTR is an address no user copy can read, so a call that copies a
+ * path or a struct in fails with EFAULT before it does anything.
  *
  * Left out: vm86 and vm86old (i386 only, no number on x86_64), stime and
  * umount (likewise), and vhangup, which takes no argument: allowed, it

@@ -93,20 +93,26 @@ END_TEST
 #define MI(id, mp, opts, sb) \
 	"\"" #id " 1 0:" #id " / " mp " " opts " - tmpfs tmpfs " sb "\""
 
+/* Two mount tables: "/" became writable, /tmp read-only, /data appeared,
+ * /proc/bus (read-only) and /etc/hosts went away, /sys stayed. */
+// clang-format off
+static const char mounts_old[] = "{\"mountinfo\":["
+	MI(20, "/", "ro,relatime", "rw") ","
+	MI(21, "/tmp", "rw,nosuid", "rw") ","
+	MI(22, "/proc/bus", "ro", "ro") ","
+	MI(23, "/etc/hosts", "rw", "rw") ","
+	MI(24, "/sys", "rw", "ro") "]}";
+static const char mounts_new[] = "{\"mountinfo\":["
+	MI(30, "/", "rw,relatime", "rw") ","
+	MI(31, "/tmp", "ro,nosuid", "rw") ","
+	MI(32, "/data", "rw", "rw") ","
+	MI(34, "/sys", "rw", "ro") "]}";
+// clang-format on
+
 START_TEST(test_mounts)
 {
-	json_object *a = json_tokener_parse(
-		"{\"mountinfo\":[" MI(20, "/", "ro,relatime", "rw") "," MI(
-			21, "/tmp", "rw,nosuid",
-			"rw") "," MI(22, "/proc/bus", "ro",
-				     "ro") "," MI(23, "/etc/hosts", "rw",
-						  "rw") "," MI(24, "/sys", "rw",
-							       "ro") "]}");
-	json_object *b = json_tokener_parse(
-		"{\"mountinfo\":[" MI(30, "/", "rw,relatime", "rw") "," MI(
-			31, "/tmp", "ro,nosuid",
-			"rw") "," MI(32, "/data", "rw",
-				     "rw") "," MI(34, "/sys", "rw", "ro") "]}");
+	json_object *a = json_tokener_parse(mounts_old);
+	json_object *b = json_tokener_parse(mounts_new);
 	struct hp_diff d = { 0 };
 
 	ck_assert_int_eq(hp_diff_mounts(a, b, &d), 0);
@@ -138,40 +144,37 @@ static void read_stream(const char *text, struct hp_stream *s)
 	ck_assert_msg(read_sealed(text, s, err, sizeof(err)) == 0, "%s", err);
 }
 
+/* A run, then the same workload gone weaker: root, no filter, unshare of
+ * a user namespace reachable; bpf got blocked; test.probe vanished. */
+// clang-format off
+static const char stream_old[] = HDR
+	REC(1, "user.identity", "{\"outcome\":\"non-root\",\"uid\":65534}")
+	REC(2, "seccomp.mode", "{\"outcome\":\"filter\"}")
+	REC(3, "nnp.flag", "{\"outcome\":\"set\"}")
+	REC(4, "seccomp.dangerous-syscalls",
+		"{\"outcome\":\"denied\",\"calls\":["
+		CALL("unshare", "\"CLONE_NEWNS\"", "blocked") ","
+		CALL("unshare", "\"CLONE_NEWUSER\"", "blocked") ","
+		CALL("bpf", "null", "reachable") "]}")
+	REC(5, "test.probe", "{\"outcome\":\"x\"}");
+static const char stream_new[] = HDR
+	REC(1, "user.identity", "{\"outcome\":\"root\",\"uid\":0}")
+	REC(2, "seccomp.mode", "{\"outcome\":\"disabled\"}")
+	REC(3, "nnp.flag", "{\"outcome\":\"set\"}")
+	REC(4, "seccomp.dangerous-syscalls",
+		"{\"outcome\":\"allowed\",\"calls\":["
+		CALL("unshare", "\"CLONE_NEWNS\"", "blocked") ","
+		CALL("unshare", "\"CLONE_NEWUSER\"", "reachable") ","
+		CALL("bpf", "null", "blocked") "]}");
+// clang-format on
+
 START_TEST(test_streams)
 {
 	struct hp_stream a, b;
 	struct hp_diff d = { 0 };
 
-	read_stream(
-		HDR REC(1, "user.identity", "{\"outcome\":\"non-root\",\"uid\":65534}") REC(
-			2, "seccomp.mode",
-			"{\"outcome\":\"filter\"}") REC(3, "nnp.flag",
-							"{\"outcome\":\"set\"}")
-			REC(4, "seccomp.dangerous-syscalls",
-			    "{\"outcome\":\"denied\",\"calls\":[" CALL(
-				    "unshare", "\"CLONE_NEWNS\"",
-				    "blocked") "," CALL("unshare",
-							"\"CLONE_NEWUSER\"",
-							"blocked") "," CALL("bpf",
-									    "null",
-									    "reachable") "]}")
-				REC(5, "test.probe", "{\"outcome\":\"x\"}"),
-		&a);
-	read_stream(
-		HDR REC(1, "user.identity", "{\"outcome\":\"root\",\"uid\":0}") REC(
-			2, "seccomp.mode",
-			"{\"outcome\":\"disabled\"}") REC(3, "nnp.flag",
-							  "{\"outcome\":\"set\"}")
-			REC(4, "seccomp.dangerous-syscalls",
-			    "{\"outcome\":\"allowed\",\"calls\":[" CALL(
-				    "unshare", "\"CLONE_NEWNS\"",
-				    "blocked") "," CALL("unshare",
-							"\"CLONE_NEWUSER\"",
-							"reachable") "," CALL("bpf",
-									      "null",
-									      "blocked") "]}"),
-		&b);
+	read_stream(stream_old, &a);
+	read_stream(stream_new, &b);
 	ck_assert_int_eq(hp_diff_streams(&a, &b, &d), 0);
 	assert_change(&d, "probe", "test.probe", "ok", "", HP_WEAKER);
 	assert_change(&d, "fact", "user", "non-root", "root", HP_WEAKER);
