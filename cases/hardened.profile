@@ -22,6 +22,13 @@
 #    call the probes try, and the 32-bit system call entry (int $0x80),
 #    which a service built for x86_64 never needs.
 #
+# Source: hardprobe's own layering of the container hardening advice of
+# NIST SP 800-190 (section 4.4.3, runtime configuration) and the CIS
+# Docker Benchmark v1.6.0 section 5 (5.3 capabilities, 5.12 read-only
+# root, 5.21 seccomp, 5.25 no_new_privs); control ids name those
+# sections, and hardprobe:<layer> names the layer in
+# hardprobe-controls.json.
+#
 # What it cannot see from inside: which host ids the range is, whether
 # other containers share it, host paths behind the mounts, and any
 # runtime monitoring (NRI plugins, audit) that only watches.

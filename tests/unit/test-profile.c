@@ -1,9 +1,17 @@
 /* Tests of harness/profile.c: the format, inheritance, off, and every
  * error with its FILE:LINE. */
+#define _GNU_SOURCE
+#include <glob.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "unit.h"
+
+/* More files than the loader follows in one extends chain (16). */
+#define HP_DEEP_CHAIN 17
 
 static const struct hp_expect *find(const struct hp_profile *p, const char *id)
 {
@@ -150,6 +158,44 @@ START_TEST(test_all_builtins)
 END_TEST
 
 /* extends finds a built-in profile in cases_dir when none is beside. */
+/* Whether the comment block that opens the file at path holds a line
+ * starting with "# " word. */
+static bool header_has(const char *path, const char *word)
+{
+	char line[512], want[128];
+	bool found = false;
+	FILE *f = fopen(path, "re");
+
+	ck_assert_msg(f != NULL, "open %s", path);
+	snprintf(want, sizeof(want), "# %s", word);
+	while (!found && fgets(line, sizeof(line), f) && line[0] == '#')
+		found = strncmp(line, want, strlen(want)) == 0;
+	fclose(f);
+	return found;
+}
+
+/* Every built-in profile says at its top where it comes from and what
+ * hardprobe cannot see of it from inside the container. */
+START_TEST(test_builtin_headers)
+{
+	glob_t g;
+
+	ck_assert_int_eq(glob(CASES_DIR "/*.profile", 0, NULL, &g), 0);
+	ck_assert_uint_ge(g.gl_pathc, 11);
+	for (size_t i = 0; i < g.gl_pathc; i++) {
+		ck_assert_msg(header_has(g.gl_pathv[i], "Source: "),
+			      "%s: no '# Source: ' in its opening comment",
+			      g.gl_pathv[i]);
+		ck_assert_msg(header_has(g.gl_pathv[i], "What it cannot see "
+							"from inside: "),
+			      "%s: no '# What it cannot see from inside: ' "
+			      "in its opening comment",
+			      g.gl_pathv[i]);
+	}
+	globfree(&g);
+}
+END_TEST
+
 START_TEST(test_extends_from_cases)
 {
 	struct hp_profile p;
@@ -206,6 +252,53 @@ START_TEST(test_errors)
 	bad("bad-extends-twice", "bad-extends-twice.profile:2: second extends "
 				 "(a profile extends at most one other)");
 	bad("bad-quote", "bad-quote.profile:1: unterminated quote");
+}
+END_TEST
+
+/* The line errors test_errors leaves out: one fixture each. */
+START_TEST(test_more_errors)
+{
+	bad("bad-description", "bad-description.profile:1: description "
+			       "takes one quoted text");
+	bad("bad-description-twice",
+	    "bad-description-twice.profile:2: second description");
+	bad("bad-extends-empty", "bad-extends-empty.profile:2: extends takes "
+				 "one profile name");
+	bad("bad-expectation-missing", "bad-expectation-missing.profile:2: "
+				       "caps.raise: missing expectation");
+}
+END_TEST
+
+/* A chain of profiles longer than the loader follows: d0 extends d1 ...
+ * extends d17, written to a temporary directory. */
+START_TEST(test_too_deep)
+{
+	char dir[] = "/tmp/hp-unit-deep.XXXXXX", path[128], err[512];
+	struct hp_profile p;
+	FILE *f;
+	int i;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	for (i = 0; i <= HP_DEEP_CHAIN; i++) {
+		snprintf(path, sizeof(path), "%s/d%d.profile", dir, i);
+		f = fopen(path, "w");
+		ck_assert_ptr_nonnull(f);
+		if (i < HP_DEEP_CHAIN)
+			fprintf(f, "extends d%d\n", i + 1);
+		fputs("nnp.flag set\n", f);
+		fclose(f);
+	}
+	snprintf(path, sizeof(path), "%s/d0.profile", dir);
+	ck_assert_int_eq(hp_profile_load(path, NULL, &p, err, sizeof(err)), -1);
+	ck_assert_msg(strstr(err, ".profile:1: extends 'd") &&
+			      strstr(err, "': more than 16 levels"),
+		      "%s", err);
+	ck_assert_ptr_null(p.expects);
+	for (i = 0; i <= HP_DEEP_CHAIN; i++) {
+		snprintf(path, sizeof(path), "%s/d%d.profile", dir, i);
+		remove(path);
+	}
+	ck_assert_int_eq(rmdir(dir), 0);
 }
 END_TEST
 
@@ -305,9 +398,12 @@ Suite *profile_suite(void)
 	tcase_add_test(tc, test_two_levels);
 	tcase_add_test(tc, test_builtin_by_name);
 	tcase_add_test(tc, test_all_builtins);
+	tcase_add_test(tc, test_builtin_headers);
 	tcase_add_test(tc, test_extends_from_cases);
 	tcase_add_test(tc, test_missing_file);
 	tcase_add_test(tc, test_errors);
+	tcase_add_test(tc, test_more_errors);
+	tcase_add_test(tc, test_too_deep);
 	tcase_add_test(tc, test_extends_errors);
 	tcase_add_test(tc, test_cycles);
 	tcase_add_test(tc, test_check_arguments);

@@ -1,0 +1,2 @@
+nnp.flag set
+caps.raise

@@ -1,0 +1,2 @@
+# no parent named
+extends
