@@ -1,7 +1,8 @@
-/* Tests of the TAP 14 and OSCAL writers and of the reports grouped by
- * control, each compared with a file in tests/data/expected.  Set
- * HARDPROBE_WRITE_EXPECTED=1 to write those files from the writers
- * instead (then read the difference before keeping it). */
+/* Tests of the TAP 14 and OSCAL writers, of the text and junit reports,
+ * and of the reports grouped by control, each compared with a file in
+ * tests/data/expected.  Set HARDPROBE_WRITE_EXPECTED=1 to write those
+ * files from the writers instead (then read the difference before
+ * keeping it). */
 #define _GNU_SOURCE
 #include <regex.h>
 #include <stdio.h>
@@ -175,6 +176,27 @@ START_TEST(test_json_by_control)
 }
 END_TEST
 
+/* The report as most people first see it: by check, no colour. */
+START_TEST(test_text_expected)
+{
+	char *text = render(HP_FMT_TEXT);
+
+	ck_assert_ptr_null(strchr(text, '\033'));
+	expect_file("report.txt", text);
+	free(text);
+}
+END_TEST
+
+START_TEST(test_junit_expected)
+{
+	char *text = render(HP_FMT_JUNIT);
+
+	ck_assert_ptr_null(strchr(text, '\033'));
+	expect_file("report.junit.xml", text);
+	free(text);
+}
+END_TEST
+
 /* uuids become UUID-1, UUID-2... in order of first appearance (so that
  * references stay visible) and timestamps TIME. */
 struct norm {
@@ -285,6 +307,8 @@ Suite *formats_suite(void)
 	tcase_add_test(tc, test_text_by_control);
 	tcase_add_test(tc, test_json_by_control);
 	tcase_add_test(tc, test_oscal);
+	tcase_add_test(tc, test_text_expected);
+	tcase_add_test(tc, test_junit_expected);
 	suite_add_tcase(s, tc);
 	return s;
 }
