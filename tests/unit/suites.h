@@ -22,5 +22,6 @@ Suite *hostile_text_suite(void);
 Suite *summary_suite(void);
 Suite *seccomp_suite(void);
 Suite *docs_suite(void);
+Suite *evidence_suite(void);
 
 #endif
