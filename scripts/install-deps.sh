@@ -4,7 +4,8 @@ set -euo pipefail
 
 pkgs=(build-essential pkg-config musl-tools libcap-dev libmount-dev
 	libjson-c-dev libxml2-dev nettle-dev check libseccomp-dev containerd runc jq
-	python3-jsonschema python3-regex hyperfine iproute2 clang-format)
+	python3-jsonschema python3-regex hyperfine iproute2 clang-format
+	valgrind)
 
 missing=()
 for p in "${pkgs[@]}"; do
