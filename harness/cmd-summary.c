@@ -58,7 +58,7 @@ static int parse(int argc, char **argv, struct hp_verdict_opts *o)
 	if (optind >= argc)
 		return hp_usage_error("summary",
 				      "no directory or stream given");
-	return -1;
+	return hp_summary_format_check("summary", o->format);
 }
 
 /* Every input in turn; a bad one does not hide the others. */

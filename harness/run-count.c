@@ -154,8 +154,14 @@ int hp_run_count(const struct hp_run_opts *o, const struct hp_profile *p,
 	pid_t *pids = calloc((size_t)o->count, sizeof(*pids));
 	int *status = calloc((size_t)o->count, sizeof(*status));
 	char since[STAMP_LEN + 1];
-	int worst = 0, ret;
+	int worst = 0, ret = hp_summary_format_check("run", o->verdict.format);
 
+	/* the summary's format is known before any container starts */
+	if (ret >= 0) {
+		free(pids);
+		free(status);
+		return ret;
+	}
 	if (!pids || !status) {
 		free(pids);
 		free(status);

@@ -140,6 +140,16 @@ void hp_summary_free(struct hp_summary *s)
 	memset(s, 0, sizeof(*s));
 }
 
+int hp_summary_format_check(const char *cmd, enum hp_format fmt)
+{
+	if (fmt == HP_FMT_TEXT || fmt == HP_FMT_JSON || fmt == HP_FMT_JUNIT)
+		return -1;
+	return hp_usage_error(cmd,
+			      "format '%s' has no summary form (want text, "
+			      "json or junit)",
+			      fmt == HP_FMT_TAP ? "tap" : "oscal");
+}
+
 int hp_summary_write(const struct hp_summary *s, enum hp_format fmt, FILE *out)
 {
 	switch (fmt) {

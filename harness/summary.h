@@ -65,6 +65,10 @@ void hp_summary_sort(struct hp_summary *s);
  * format that has no summary form). */
 int hp_summary_write(const struct hp_summary *s, enum hp_format fmt, FILE *out);
 
+/* -1 when fmt has a summary form (text, json, junit); otherwise says so
+ * as a usage error of command cmd and returns its exit status. */
+int hp_summary_format_check(const char *cmd, enum hp_format fmt);
+
 void hp_summary_free(struct hp_summary *s);
 
 /* Write the summary in format fmt to output, or to stdout when output is
