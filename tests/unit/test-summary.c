@@ -25,6 +25,9 @@
 	"\"observed\":\"clear\"},{\"id\":\"caps.raise\",\"status\":"     \
 	"\"skip\",\"expected\":\"denied\",\"observed\":\"skip: none\"}]}"
 
+/* Why a run left no report, as a broken run might word it. */
+#define HOSTILE_REASON "no report \033]0;x\007\n<b>&amp;\"'"
+
 static char tmp[64];
 
 static void mk_tmp(void)
@@ -269,7 +272,7 @@ START_TEST(test_bad_inputs)
 }
 END_TEST
 
-/* Three runs, one of each verdict, with a hostile name. */
+/* Three runs, one of each verdict, with a hostile name and reason. */
 static void three_runs(struct hp_summary *s)
 {
 	char err[256];
@@ -278,7 +281,7 @@ static void three_runs(struct hp_summary *s)
 	ck_assert_int_eq(add_json(s, "pass-run", REPORT_PASS, err, 256), 0);
 	ck_assert_int_eq(add_json(s, "fail\033[2J<x>", REPORT_FAIL, err, 256),
 			 0);
-	ck_assert_int_eq(hp_summary_add_none(s, "none-run", "no report"), 0);
+	ck_assert_int_eq(hp_summary_add_none(s, "none-run", HOSTILE_REASON), 0);
 }
 
 static char *render(const struct hp_summary *s, enum hp_format fmt)
@@ -303,6 +306,8 @@ START_TEST(test_text)
 	ck_assert_ptr_nonnull(strstr(t, "pass-run"));
 	ck_assert_ptr_nonnull(strstr(t, "fail\\x1b[2J<x>"));
 	ck_assert_ptr_null(strchr(t, '\033'));
+	ck_assert_ptr_null(strchr(t, '\007'));
+	ck_assert_ptr_null(strstr(t, "\n<b>"));
 	ck_assert_ptr_nonnull(strstr(t, "no-report"));
 	ck_assert_ptr_nonnull(strstr(t, "nnp.flag"));
 	ck_assert_ptr_nonnull(
@@ -376,6 +381,9 @@ START_TEST(test_junit)
 	xmlFree(v);
 	ck_assert_ptr_nonnull(strstr(t, "<failure message=\"expected set"));
 	ck_assert_ptr_nonnull(strstr(t, "name=\"fail\\x1b[2J&lt;x&gt;\""));
+	ck_assert_ptr_null(strchr(t, '\033'));
+	ck_assert_ptr_null(strstr(t, "<b>"));
+	ck_assert_ptr_nonnull(strstr(t, "&lt;b&gt;&amp;amp;"));
 	xmlFreeDoc(doc);
 	free(t);
 	hp_summary_free(&s);
