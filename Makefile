@@ -109,8 +109,12 @@ $(BUILD)/fuzz-%: tests/fuzz/fuzz-%.c $(HARNESS_SRC) $(HARNESS_HDR)
 fuzz:
 	bash tests/fuzz/run.sh
 
+# LeakSanitizer stays on whatever ASAN_OPTIONS the caller has: a leak
+# fails the test that made it (its forked child exits non-zero).
 unit: $(BUILD)/unit-tests
-	CK_FORK=yes $(BUILD)/unit-tests
+	CK_FORK=yes \
+	ASAN_OPTIONS="$${ASAN_OPTIONS:+$$ASAN_OPTIONS:}detect_leaks=1" \
+		$(BUILD)/unit-tests
 
 integration: all $(TEST_IMAGE)
 	bash tests/integration/run.sh
