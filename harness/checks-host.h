@@ -25,6 +25,11 @@ HP_CHECK_FNS(lsm_apparmor);
 HP_CHECK_FNS(lsm_selinux);
 HP_CHECK_FNS(lsm_landlock);
 HP_CHECK_FNS(nnp_exec_path);
+HP_CHECK_FNS(net_egress);
+
+/* The most targets a net.egress line may name (run-probes takes as
+ * many). */
+#define HP_NET_EGRESS_MAX 16
 
 /* The strings of a JSON array of strings joined by ", " into buf ("-"
  * when empty); -1 with res set to HP_ERROR when an item is not a string. */

@@ -136,6 +136,9 @@ const struct hp_check hp_checks[] = {
 	      "Landlock is available or not, as expected"),
 	CHECK("nnp.exec-path", nnp_exec_path,
 	      "no_new_privs, seccomp and capabilities match pid 1's"),
+	CHECK("net.egress", net_egress,
+	      "TCP connections to the profile's targets open or fail, as "
+	      "expected"),
 };
 
 const size_t hp_nchecks = sizeof(hp_checks) / sizeof(hp_checks[0]);

@@ -258,11 +258,17 @@ int hp_cmd_run(int argc, char **argv)
 	ret = hp_verdict_profile(&o.verdict, &p);
 	if (ret != 0)
 		return ret;
+	if (hp_run_probe_args(&p, &o) < 0) {
+		fputs("hardprobe: run: out of memory\n", stderr);
+		hp_profile_free(&p);
+		return HP_EXIT_RUN;
+	}
 	ret = hp_run_image(&o);
 	m.opts = &o;
 	m.profile = &p;
 	if (ret == 0)
 		ret = o.count ? hp_run_count(&o, &p, &m, run) : run(&o, &p, &m);
+	free(o.probe_args);
 	hp_profile_free(&p);
 	return ret;
 }

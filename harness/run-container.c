@@ -17,13 +17,18 @@
 /* How long each cleanup step may take. */
 #define CLEANUP_TIMEOUT_S 30
 
-/* ctr run FLAGS... IMAGE ID: a NULL-terminated array into o.  No --rm:
- * the container must outlive its task so that its spec can be read. */
+/* ctr run FLAGS... IMAGE ID [PROBE-ARGS...]: a NULL-terminated array
+ * into o.  No --rm: the container must outlive its task so that its spec
+ * can be read. */
 static char **run_args(const struct hp_run_opts *o, const char *id)
 {
-	char **args = calloc((size_t)o->nflags + 4, sizeof(*args));
+	size_t nprobe = 0;
+	char **args;
 	int i;
 
+	while (o->probe_args && o->probe_args[nprobe])
+		nprobe++;
+	args = calloc((size_t)o->nflags + nprobe + 4, sizeof(*args));
 	if (!args)
 		return NULL;
 	args[0] = "run";
@@ -31,6 +36,8 @@ static char **run_args(const struct hp_run_opts *o, const char *id)
 		args[1 + i] = o->flags[i];
 	args[1 + i] = (char *)o->image;
 	args[2 + i] = (char *)id;
+	for (size_t k = 0; k < nprobe; k++)
+		args[3 + i + k] = o->probe_args[k];
 	return args;
 }
 

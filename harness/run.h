@@ -15,7 +15,19 @@ struct hp_run_opts {
 	char **flags;	     /* ctr run flags, after "--" */
 	int nflags;
 	int count; /* --count: containers to run at once */
+	/* The container's command, after the image and id: NULL for the
+	 * image's own, else the probes with the profile's net.egress
+	 * targets (see hp_run_probe_args). */
+	char **probe_args;
 };
+
+/*
+ * When profile p names net.egress targets, set o->probe_args to the
+ * command "/hardprobe/run-probes --egress TARGET..." (NULL-terminated,
+ * pointing into p; free() only the array).  Otherwise leave it NULL.
+ * Returns 0, or -ENOMEM.
+ */
+int hp_run_probe_args(const struct hp_profile *p, struct hp_run_opts *o);
 
 /* Make sure o->image is in containerd, importing the image archive when
  * it is not.  Returns 0, or prints why not and returns HP_EXIT_RUN. */

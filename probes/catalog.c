@@ -146,6 +146,9 @@ const struct hp_probe hp_catalog[] = {
 	  "CAP_SYS_RAWIO: gain a child's own access to I/O port 0x80" },
 	{ "cap.audit-write", probe_cap_audit_write,
 	  "CAP_AUDIT_WRITE: send an empty audit user message (dropped)" },
+	{ "net.egress", probe_net_egress,
+	  "open (and close) a TCP connection to each --egress target, "
+	  "sending nothing" },
 	HP_TEST_PROBES
 };
 

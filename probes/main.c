@@ -15,6 +15,7 @@
 #include <nettle/sha2.h>
 
 #include "fsprobe.h"
+#include "probe-host.h"
 #include "runner.h"
 #include "wait.h"
 
@@ -33,6 +34,7 @@ static const struct option long_options[] = {
 	{ "only", required_argument, NULL, 'o' },
 	{ "timeout", required_argument, NULL, 't' },
 	{ "then-wait", no_argument, NULL, 'w' },
+	{ "egress", required_argument, NULL, 'e' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -42,11 +44,13 @@ static void usage(FILE *f)
 {
 	fputs("usage: run-probes [--only ID[,ID...]] [--timeout SECONDS] "
 	      "[--then-wait]\n"
+	      "                  [--egress ADDRESS:PORT]...\n"
 	      "       run-probes --list | --help | --version\n"
 	      "Runs hardening probes, each in its own child process, and\n"
 	      "writes JSON Lines records to stdout.  --timeout is per probe\n"
 	      "(default 10).  --then-wait: after the stream, wait for\n"
-	      "SIGTERM (a DaemonSet's pod stays up).\n",
+	      "SIGTERM (a DaemonSet's pod stays up).  --egress: a numeric\n"
+	      "target for net.egress (repeatable; none: it skips).\n",
 	      f);
 }
 
@@ -134,6 +138,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 			continue;
 		else if (c == 'w')
 			o->then_wait = true;
+		else if (c == 'e' && hp_egress_add(optarg) == 0)
+			continue;
 		else
 			return -1;
 	}

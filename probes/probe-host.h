@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/socket.h>
 
 #include <json-c/json.h>
 
@@ -27,6 +28,27 @@ int probe_lsm_apparmor(json_object *data);
 int probe_lsm_selinux(json_object *data);
 int probe_lsm_landlock(json_object *data);
 int probe_nnp_exec_path(json_object *data);
+int probe_net_egress(json_object *data);
+
+/* The most targets net.egress takes. */
+#define HP_EGRESS_MAX 16
+
+/* A target of net.egress: the text as given, and its address. */
+struct hp_egress_target {
+	const char *text;
+	struct sockaddr_storage addr;
+	socklen_t len;
+};
+
+/*
+ * Add a target for net.egress: a numeric "a.b.c.d:PORT" or "[v6]:PORT"
+ * (text is kept, not copied).  Returns 0, or -1 after saying on stderr
+ * why the text is not a target, is given twice or is one too many.
+ */
+int hp_egress_add(const char *text);
+
+/* The targets added so far, and their number in *n. */
+const struct hp_egress_target *hp_egress_targets(size_t *n);
 
 /*
  * Add "ns_link" (readlink of /proc/self/ns/<name>, or null) and

@@ -33,6 +33,9 @@ struct row {
 	"token\",\"readable\":true,\"errno\":null,\"jwt\":true,\"exp\":" exp \
 	",\"aud\":[\"https://kubernetes.default.svc\"],"                     \
 	"\"iss\":\"k\",\"expired\":" expired "}"
+#define EG(t, r, e)                                                        \
+	"{\"target\":\"" t "\",\"result\":\"" r "\",\"step\":\"connect\"," \
+	"\"errno\":" e "}"
 #define STATUS(nnp, eff)                                                  \
 	"{\"NoNewPrivs\":\"" nnp "\",\"Seccomp\":\"2\",\"CapInh\":\"0\"," \
 	"\"CapPrm\":\"" eff "\",\"CapEff\":\"" eff "\",\"CapBnd\":\"" eff \
@@ -349,6 +352,56 @@ static const struct row rows[] = {
 	  HP_ERROR,
 	  "malformed record: outcome 'same' disagrees with "
 	  "'differs'" },
+	/* net.egress */
+	{ "net.egress", "unreachable 127.0.0.1:5432 10.200.0.9:80",
+	  "{\"outcome\":\"unreachable\",\"targets\":[" EG(
+		  "127.0.0.1:5432", "refused",
+		  "\"ECONNREFUSED\"") "," EG("10.200.0.9:80", "timeout",
+					     "null") "],\"reachable_count\":0}",
+	  HP_PASS,
+	  "127.0.0.1:5432 refused (ECONNREFUSED), 10.200.0.9:80 timeout" },
+	{ "net.egress", "unreachable 10.201.0.1:80",
+	  "{\"outcome\":\"reachable\",\"targets\":[" EG(
+		  "10.201.0.1:80", "reachable",
+		  "null") "," EG("10.200.0.2:1", "refused",
+				 "\"ECONNREFUSED\"") "],\"reachable_count\":1}",
+	  HP_FAIL, "10.201.0.1:80 reachable" },
+	{ "net.egress", "reachable [::1]:80 10.201.0.1:80",
+	  "{\"outcome\":\"reachable\",\"targets\":[" EG(
+		  "[::1]:80", "reachable",
+		  "null") "," EG("10.201.0.1:80", "unreachable",
+				 "\"ENETUNREACH\"") "],\"reachable_count\":1}",
+	  HP_FAIL,
+	  "[::1]:80 reachable, 10.201.0.1:80 unreachable (ENETUNREACH)" },
+	{ "net.egress", "reachable [::1]:80",
+	  "{\"outcome\":\"reachable\",\"targets\":[" EG(
+		  "[::1]:80", "reachable", "null") "],\"reachable_count\":1}",
+	  HP_PASS, "[::1]:80 reachable" },
+	{ "net.egress", "unreachable 127.0.0.1:80",
+	  "{\"outcome\":\"unreachable\",\"targets\":[" EG(
+		  "127.0.0.1:81", "refused",
+		  "\"ECONNREFUSED\"") "],\"reachable_count\":0}",
+	  HP_ERROR,
+	  "target '127.0.0.1:80' was not tried (run-probes got no --egress "
+	  "127.0.0.1:80)" },
+	{ "net.egress", "unreachable 127.0.0.1:80",
+	  "{\"outcome\":\"skip\",\"reason\":\"no targets\"}", HP_ERROR,
+	  "the probe was given no targets (hardprobe run passes the "
+	  "profile's; run run-probes with --egress ADDRESS:PORT)" },
+	{ "net.egress", "unreachable 127.0.0.1:80",
+	  "{\"outcome\":\"unreachable\",\"targets\":[" EG(
+		  "127.0.0.1:80", "reachable",
+		  "null") "],\"reachable_count\":0}",
+	  HP_ERROR,
+	  "malformed record: 'reachable_count' disagrees with "
+	  "'targets'" },
+	{ "net.egress", "unreachable 127.0.0.1:80",
+	  "{\"outcome\":\"unreachable\",\"targets\":[" EG(
+		  "127.0.0.1:80", "filtered",
+		  "null") "],\"reachable_count\":0}",
+	  HP_ERROR,
+	  "malformed record: unknown result 'filtered' for target "
+	  "'127.0.0.1:80'" },
 };
 
 START_TEST(test_host_row)
@@ -402,6 +455,26 @@ static const struct {
 	  "want 'max NAME=N...' (NAME nofile, nproc or core)" },
 	{ "lsm.apparmor", "confined", NULL },
 	{ "nnp.exec-path", "same", NULL },
+	{ "net.egress", "unreachable 127.0.0.1:5432 [::1]:80", NULL },
+	{ "net.egress", "reachable 10.200.0.2:65535", NULL },
+	{ "net.egress", "unreachable",
+	  "unreachable needs at least one ADDRESS:PORT target" },
+	{ "net.egress", "open 127.0.0.1:80",
+	  "unknown expectation 'open' (want unreachable or reachable)" },
+	{ "net.egress", "unreachable localhost:80",
+	  "bad target 'localhost:80' (want a numeric ADDRESS:PORT, such as "
+	  "127.0.0.1:80 or [::1]:80; names are not resolved)" },
+	{ "net.egress", "unreachable 127.0.0.1:0",
+	  "bad target '127.0.0.1:0' (want a numeric ADDRESS:PORT, such as "
+	  "127.0.0.1:80 or [::1]:80; names are not resolved)" },
+	{ "net.egress", "unreachable ::1:80",
+	  "bad target '::1:80' (want a numeric ADDRESS:PORT, such as "
+	  "127.0.0.1:80 or [::1]:80; names are not resolved)" },
+	{ "net.egress", "unreachable [::1]80",
+	  "bad target '[::1]80' (want a numeric ADDRESS:PORT, such as "
+	  "127.0.0.1:80 or [::1]:80; names are not resolved)" },
+	{ "net.egress", "unreachable 1.2.3.4:80 1.2.3.4:80",
+	  "target '1.2.3.4:80' listed twice" },
 };
 
 START_TEST(test_host_parse)

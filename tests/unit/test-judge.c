@@ -312,6 +312,7 @@ static const char *const sample_args[][2] = {
 	{ "unreachable" },
 	{ "require", "perf_event_paranoid>=2" },
 	{ "max", "nofile=1024" },
+	{ "unreachable", "127.0.0.1:9" },
 };
 #define NSAMPLES (sizeof(sample_args) / sizeof(sample_args[0]))
 
