@@ -13,14 +13,22 @@ static const char usage[] =
 	"against a\n"
 	"profile and print the report.  Without STREAM, or with '-', read "
 	"stdin.\n"
-	"\n" HP_VERDICT_HELP "  -h, --help          show this help\n"
+	"\n" HP_VERDICT_HELP
+	"      --spec=FILE     compare an OCI spec (a runc config.json, the\n"
+	"                      oci-spec.json run keeps) with the stream\n"
+	"  -h, --help          show this help\n"
 	"\n"
-	"Exit status: 0 profile met, 1 a check failed or errored, 2 bad "
-	"usage, or an\n"
-	"unreadable or malformed stream or profile.\n";
+	"Exit status: 0 profile met, 1 a check failed or errored or the "
+	"container\n"
+	"does not meet its spec, 2 bad usage, or an unreadable or malformed "
+	"stream,\n"
+	"profile or spec.\n";
+
+enum { OPT_SPEC = 400 };
 
 static const struct option options[] = {
 	HP_VERDICT_LONG,
+	{ "spec", required_argument, NULL, OPT_SPEC },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -38,6 +46,10 @@ static int parse(int argc, char **argv, struct hp_verdict_opts *o)
 			return ret;
 		if (ret == 0)
 			continue;
+		if (c == OPT_SPEC) {
+			o->spec = optarg;
+			continue;
+		}
 		if (c != 'h')
 			return hp_opt_error("verify", c, argv);
 		fputs(usage, stdout);

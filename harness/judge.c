@@ -20,6 +20,11 @@ const char *hp_status_name(enum hp_status s)
 	return (unsigned)s < 4 ? names[s] : "unknown";
 }
 
+const char *hp_kind_name(enum hp_kind k)
+{
+	return k == HP_KIND_SPEC ? "spec" : "check";
+}
+
 static const struct hp_expect *find_expect(const struct hp_profile *p,
 					   const char *id)
 {
@@ -126,6 +131,7 @@ void hp_report_free(struct hp_report *r)
 	free(r->results);
 	free(r->profile);
 	free(r->stream_name);
+	free(r->spec_name);
 	json_object_put(r->header);
 	memset(r, 0, sizeof(*r));
 }

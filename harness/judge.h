@@ -11,6 +11,10 @@
 
 enum hp_status { HP_PASS, HP_FAIL, HP_ERROR, HP_SKIP };
 
+/* What a result is: a profile's check (or a probe error), or a claim of
+ * the container's OCI spec that the container does not meet. */
+enum hp_kind { HP_KIND_CHECK, HP_KIND_SPEC };
+
 struct hp_result {
 	char *id;
 	enum hp_status status;
@@ -19,6 +23,7 @@ struct hp_result {
 	json_object *evidence; /* owned reference: record data or error */
 	char **controls;       /* the control ids its expectation evidences */
 	size_t ncontrols;
+	enum hp_kind kind;
 };
 
 struct hp_report {
@@ -30,6 +35,7 @@ struct hp_report {
 	size_t count[4]; /* indexed by enum hp_status */
 	int pass;	 /* 1 only when no check failed or errored */
 	int by_control;	 /* text and json: group the checks by control */
+	char *spec_name; /* the spec compared with the stream, or NULL */
 };
 
 /* One check: parse validates an expectation at load time; judge fills
@@ -50,6 +56,9 @@ extern const size_t hp_nchecks;
 const struct hp_check *hp_check_find(const char *id);
 
 const char *hp_status_name(enum hp_status s);
+
+/* "check" or "spec". */
+const char *hp_kind_name(enum hp_kind k);
 
 /* Judge every expectation of p that is not off, in catalog order.
  * Returns 0, or -ENOMEM. */

@@ -86,6 +86,8 @@ static json_object *check(const struct hp_result *res)
 	if (!o)
 		return NULL;
 	json_object_object_add(o, "id", str_or_null(res->id));
+	json_object_object_add(o, "kind",
+			       json_object_new_string(hp_kind_name(res->kind)));
 	json_object_object_add(o, "status",
 			       json_object_new_string(
 				       hp_status_name(res->status)));
@@ -93,6 +95,25 @@ static json_object *check(const struct hp_result *res)
 	json_object_object_add(o, "observed", str_or_null(res->observed));
 	json_object_object_add(o, "evidence", json_object_get(res->evidence));
 	json_object_object_add(o, "controls", controls(res));
+	return o;
+}
+
+/* The spec compared with the stream, or null when none was. */
+static json_object *spec(const struct hp_report *r)
+{
+	json_object *o;
+	size_t i, n = 0;
+
+	if (!r->spec_name)
+		return NULL;
+	for (i = 0; i < r->n; i++)
+		n += r->results[i].kind == HP_KIND_SPEC;
+	o = json_object_new_object();
+	if (!o)
+		return NULL;
+	json_object_object_add(o, "name", json_object_new_string(r->spec_name));
+	json_object_object_add(o, "disagreements",
+			       json_object_new_int64((int64_t)n));
 	return o;
 }
 
@@ -120,6 +141,7 @@ static json_object *build(const struct hp_report *r)
 			       json_object_new_string(hp_report_verdict(r)));
 	json_object_object_add(o, "summary", summary(r));
 	json_object_object_add(o, "stream", stream(r));
+	json_object_object_add(o, "spec", spec(r));
 	json_object_object_add(o, "checks", checks(r));
 	if (r->by_control)
 		json_object_object_add(o, "by_control", by_control(r));

@@ -103,13 +103,19 @@ static int outcome(xmlTextWriterPtr w, const struct hp_result *res)
 	return ret ? ret : end(w);
 }
 
+/* A spec disagreement's class is SUITE.spec, apart from the checks. */
 static int testcase(xmlTextWriterPtr w, const char *suite,
 		    const struct hp_result *res)
 {
 	int ret = start(w, "testcase");
+	char *cls = NULL;
 
+	if (asprintf(&cls, "%s%s", suite,
+		     res->kind == HP_KIND_SPEC ? ".spec" : "") < 0)
+		return -ENOMEM;
 	if (ret == 0)
-		ret = attr(w, "classname", suite, 0);
+		ret = attr(w, "classname", cls, 0);
+	free(cls);
 	if (ret == 0)
 		ret = attr(w, "name", res->id, 0);
 	if (ret == 0)

@@ -142,6 +142,8 @@ static json_object *observation(struct ctx *c, size_t i)
 	put(o, "title", text(res->id));
 	put(o, "description", text(desc));
 	put(o, "props", one(prop("status", hp_status_name(res->status))));
+	json_object_array_add(json_object_object_get(o, "props"),
+			      prop("kind", hp_kind_name(res->kind)));
 	put(o, "methods", one(json_object_new_string("TEST")));
 	put(o, "types", one(json_object_new_string("control-objective")));
 	put(o, "relevant-evidence", one(evidence(res)));

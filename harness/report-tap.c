@@ -77,7 +77,9 @@ static int diagnostics(FILE *out, const struct hp_result *res)
 	int ret;
 
 	fputs("  ---\n", out);
-	ret = yaml_string(out, "status", hp_status_name(res->status));
+	ret = yaml_string(out, "kind", hp_kind_name(res->kind));
+	if (ret == 0)
+		ret = yaml_string(out, "status", hp_status_name(res->status));
 	if (ret == 0)
 		ret = yaml_string(out, "expected", res->expected);
 	if (ret == 0)

@@ -167,12 +167,41 @@ static int put_head(FILE *out, const struct hp_report *r)
 	return ret;
 }
 
+/* Whether a spec was compared, and how many of its claims failed. */
+static int put_spec(FILE *out, const struct hp_report *r)
+{
+	char *name;
+	size_t i, n = 0;
+
+	if (!r->spec_name)
+		return 0;
+	name = hp_escape(r->spec_name, 0);
+	if (!name)
+		return -ENOMEM;
+	for (i = 0; i < r->n; i++)
+		n += r->results[i].kind == HP_KIND_SPEC;
+	if (n)
+		fprintf(out,
+			"\nspec %s: the container does not meet %zu of its "
+			"claims (spec:*)\n",
+			name, n);
+	else
+		fprintf(out,
+			"\nspec %s: the container meets every claim "
+			"compared\n",
+			name);
+	free(name);
+	return 0;
+}
+
 static int put_verdict(FILE *out, const struct hp_report *r)
 {
 	char *profile = hp_escape(r->profile, 0);
 
-	if (!profile)
+	if (!profile || put_spec(out, r) < 0) {
+		free(profile);
 		return -ENOMEM;
+	}
 	fprintf(out,
 		"\n%s: %s (%zu checks: %zu pass, %zu fail, %zu error, "
 		"%zu skip)\n",

@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "evidence.h"
 #include "judge.h"
+#include "specdiff.h"
 #include "stream.h"
 #include "verdict.h"
 
@@ -133,6 +134,43 @@ static int report(const struct hp_verdict_opts *o, struct hp_report *r,
 	return r->pass ? HP_EXIT_PASS : HP_EXIT_FAIL;
 }
 
+/* The spec to compare: --spec, else the one run kept, if it could. */
+static char *spec_path(const struct hp_verdict_opts *o,
+		       const struct hp_evidence *ev)
+{
+	char *path = NULL;
+
+	if (o->spec)
+		return strdup(o->spec);
+	if (ev && asprintf(&path, "%s/oci-spec.json", ev->path) >= 0 &&
+	    access(path, F_OK) == 0)
+		return path;
+	free(path);
+	return NULL;
+}
+
+/* Add the spec's disagreements to r; 0, or prints why not and returns
+ * HP_EXIT_USAGE. */
+static int compare_spec(const struct hp_verdict_opts *o,
+			const struct hp_evidence *ev, const struct hp_stream *s,
+			struct hp_report *r)
+{
+	char *path = spec_path(o, ev), err[1024];
+	json_object *spec = NULL;
+	int ret = 0;
+
+	if (!path)
+		return 0;
+	if (hp_spec_load(path, &spec, err, sizeof(err)) < 0 ||
+	    hp_specdiff(spec, path, s, r, err, sizeof(err)) < 0) {
+		fprintf(stderr, "hardprobe: %s\n", err);
+		ret = HP_EXIT_USAGE;
+	}
+	json_object_put(spec);
+	free(path);
+	return ret;
+}
+
 int hp_verdict(const struct hp_verdict_opts *o, const struct hp_profile *p,
 	       FILE *f, const char *name, const struct hp_evidence *ev)
 {
@@ -152,7 +190,9 @@ int hp_verdict(const struct hp_verdict_opts *o, const struct hp_profile *p,
 		hp_stream_free(&s);
 		return HP_EXIT_FAIL;
 	}
-	ret = report(o, &r, ev);
+	ret = compare_spec(o, ev, &s, &r);
+	if (ret == 0)
+		ret = report(o, &r, ev);
 	hp_report_free(&r);
 	hp_stream_free(&s);
 	return ret;

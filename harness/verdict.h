@@ -21,7 +21,8 @@ struct hp_verdict_opts {
 	bool fail_on_skip;     /* a skipped check fails the profile */
 	const char *sets[HP_MAX_SETS]; /* --set NAME=VALUE, in order */
 	size_t nsets;
-	bool by_control; /* --group-by control */
+	bool by_control;  /* --group-by control */
+	const char *spec; /* verify --spec: an OCI spec to compare, or NULL */
 };
 
 /* The options that set hp_verdict_opts, for getopt_long tables. */
@@ -68,7 +69,9 @@ int hp_verdict_profile(const struct hp_verdict_opts *o, struct hp_profile *p);
  * Read the stream in f (called name in messages and reports), judge it
  * against p, and write the report to o->output (coloured text only on a
  * terminal).  When ev is not NULL, also keep report.txt and report.json in
- * it.  Prints what goes wrong; returns the exit status.
+ * it.  The OCI spec o->spec, else the oci-spec.json kept in ev, is
+ * compared with the stream (specdiff.h).  Prints what goes wrong;
+ * returns the exit status.
  */
 int hp_verdict(const struct hp_verdict_opts *o, const struct hp_profile *p,
 	       FILE *f, const char *name, const struct hp_evidence *ev);

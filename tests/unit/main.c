@@ -23,6 +23,7 @@ int main(void)
 	srunner_add_suite(sr, hostile_text_suite());
 	srunner_add_suite(sr, summary_suite());
 	srunner_add_suite(sr, seccomp_suite());
+	srunner_add_suite(sr, specdiff_suite());
 	srunner_add_suite(sr, docs_suite());
 	srunner_add_suite(sr, evidence_suite());
 	srunner_run_all(sr, CK_NORMAL);

@@ -21,6 +21,7 @@ Suite *corpus_suite(void);
 Suite *hostile_text_suite(void);
 Suite *summary_suite(void);
 Suite *seccomp_suite(void);
+Suite *specdiff_suite(void);
 Suite *docs_suite(void);
 Suite *evidence_suite(void);
 
