@@ -109,6 +109,8 @@ const struct hp_probe hp_catalog[] = {
 	{ "lsm.landlock", probe_lsm_landlock, "the Landlock ABI version" },
 	{ "nnp.exec-path", probe_nnp_exec_path,
 	  "no_new_privs, seccomp and capabilities compared with pid 1's" },
+	{ "exec.first-process", probe_exec_first_process,
+	  "pid 1's capabilities, no_new_privs, seccomp, ids and label" },
 	{ "cap.sys-admin", probe_cap_sys_admin,
 	  "CAP_SYS_ADMIN: mount a tmpfs in a private mount namespace" },
 	{ "cap.net-raw", probe_cap_net_raw,

@@ -26,6 +26,7 @@
 struct options {
 	long timeout_ms;
 	bool then_wait; /* --then-wait: stay up after the stream */
+	bool wait_only; /* --wait-only: no stream, only wait */
 	bool *selected; /* indexed like hp_catalog */
 };
 
@@ -34,6 +35,7 @@ static const struct option long_options[] = {
 	{ "only", required_argument, NULL, 'o' },
 	{ "timeout", required_argument, NULL, 't' },
 	{ "then-wait", no_argument, NULL, 'w' },
+	{ "wait-only", no_argument, NULL, 'W' },
 	{ "egress", required_argument, NULL, 'e' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -46,6 +48,8 @@ static void usage(FILE *f)
 	      "[--then-wait]\n"
 	      "                  [--egress ADDRESS:PORT]...\n"
 	      "       run-probes --list | --help | --version\n"
+	      "       run-probes --wait-only  (write nothing, wait for "
+	      "SIGTERM)\n"
 	      "Runs hardening probes, each in its own child process, and\n"
 	      "writes JSON Lines records to stdout.  --timeout is per probe\n"
 	      "(default 10).  --then-wait: after the stream, wait for\n"
@@ -138,6 +142,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 			continue;
 		else if (c == 'w')
 			o->then_wait = true;
+		else if (c == 'W')
+			o->wait_only = true;
 		else if (c == 'e' && hp_egress_add(optarg) == 0)
 			continue;
 		else
@@ -240,6 +246,19 @@ static bool run_selected(const struct options *o)
 	return emit(trailer);
 }
 
+/* The first process of a container that hardprobe exec probes: it only
+ * keeps the container up, so that what it is (its credentials, its
+ * confinement) is what the container was given. */
+static int wait_only(void)
+{
+	int rc = hp_wait_for_stop();
+
+	if (rc < 0)
+		fprintf(stderr, "hardprobe: wait for SIGTERM: %s\n",
+			strerror(-rc));
+	return rc < 0 ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
 int main(int argc, char **argv)
 {
 	struct options o = { .timeout_ms = 10000 };
@@ -255,6 +274,8 @@ int main(int argc, char **argv)
 		fputs("try 'run-probes --help'\n", stderr);
 	if (rc != 0)
 		return rc > 0 ? EXIT_SUCCESS : EXIT_USAGE;
+	if (o.wait_only)
+		return wait_only();
 	rc = hp_runner_init();
 	if (rc < 0) {
 		fprintf(stderr, "hardprobe: set up signals: %s\n",

@@ -28,6 +28,7 @@ int probe_lsm_apparmor(json_object *data);
 int probe_lsm_selinux(json_object *data);
 int probe_lsm_landlock(json_object *data);
 int probe_nnp_exec_path(json_object *data);
+int probe_exec_first_process(json_object *data);
 int probe_net_egress(json_object *data);
 
 /* The most targets net.egress takes. */

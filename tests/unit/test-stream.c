@@ -89,7 +89,7 @@ START_TEST(test_good_file)
 	ck_assert_ptr_nonnull(f);
 	ck_assert_msg(hp_stream_read(f, "x", &s, err, sizeof(err)) == 0, "%s",
 		      err);
-	ck_assert_uint_eq(s.n, 64);
+	ck_assert_uint_eq(s.n, 65);
 	fclose(f);
 	hp_stream_free(&s);
 }
