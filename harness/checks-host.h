@@ -25,6 +25,10 @@ HP_CHECK_FNS(lsm_apparmor);
 HP_CHECK_FNS(lsm_selinux);
 HP_CHECK_FNS(lsm_landlock);
 HP_CHECK_FNS(nnp_exec_path);
+HP_CHECK_FNS(exec_first_process);
+void hp_judge_stream_exec_first_process(const struct hp_expect *e,
+					const struct hp_stream *s,
+					struct hp_result *res);
 HP_CHECK_FNS(net_egress);
 
 /* The most targets a net.egress line may name (run-probes takes as

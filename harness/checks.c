@@ -6,9 +6,9 @@
 #include "checks-host.h"
 #include "checks.h"
 
-#define CHECK(id, name, text)                              \
-	{                                                  \
-		id, text, hp_parse_##name, hp_judge_##name \
+#define CHECK(id, name, text)                                    \
+	{                                                        \
+		id, text, hp_parse_##name, hp_judge_##name, NULL \
 	}
 
 const struct hp_check hp_checks[] = {
@@ -136,6 +136,10 @@ const struct hp_check hp_checks[] = {
 	      "Landlock is available or not, as expected"),
 	CHECK("nnp.exec-path", nnp_exec_path,
 	      "no_new_privs, seccomp and capabilities match pid 1's"),
+	{ "exec.first-process",
+	  "an exec'd process is confined as the container's first process",
+	  hp_parse_exec_first_process, hp_judge_exec_first_process,
+	  hp_judge_stream_exec_first_process },
 	CHECK("net.egress", net_egress,
 	      "TCP connections to the profile's targets open or fail, as "
 	      "expected"),

@@ -6,6 +6,7 @@
 
 #include "checks.h"
 #include "controls.h"
+#include "exec-compare.h"
 #include "judge.h"
 
 const char *hp_status_name(enum hp_status s)
@@ -39,7 +40,10 @@ static int judge_one(const struct hp_check *c, const struct hp_expect *e,
 {
 	res->id = strdup(c->id);
 	res->status = HP_ERROR;
-	c->judge(e, hp_stream_find(s, c->id), res);
+	if (c->judge_stream)
+		c->judge_stream(e, s, res);
+	else
+		c->judge(e, hp_stream_find(s, c->id), res);
 	if (hp_controls_copy(e->controls, e->ncontrols, &res->controls) < 0)
 		return -ENOMEM;
 	res->ncontrols = e->ncontrols;
@@ -93,6 +97,40 @@ static int judge_stray_errors(const struct hp_stream *s, struct hp_report *out)
 	return 0;
 }
 
+/* Whether p names the check id at all, switched off or not. */
+static bool names(const struct hp_profile *p, const char *id)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (strcmp(p->expects[i].check, id) == 0)
+			return true;
+	return false;
+}
+
+/* A stream written by an exec'd run-probes (exec.first-process observed
+ * a first process other than run-probes) is compared with that first
+ * process even when the profile does not name the check: a profile
+ * describes the container, and a process exec'd into it must be confined
+ * as the container is.  A profile can still switch the check off. */
+static int judge_exec_path(const struct hp_profile *p,
+			   const struct hp_stream *s, struct hp_report *out)
+{
+	static char *same[] = { "same" };
+	const struct hp_expect e = { .check = HP_EXEC_CHECK,
+				     .args = same,
+				     .nargs = 1 };
+	const struct hp_record *rec = hp_stream_find(s, HP_EXEC_CHECK);
+	struct hp_result *res = &out->results[out->n];
+	int rc;
+
+	if (!rec || !rec->ok || names(p, HP_EXEC_CHECK) ||
+	    strcmp(hp_str_or(rec->data, "outcome", ""), "observed") != 0)
+		return 0;
+	out->n++;
+	rc = judge_one(hp_check_find(HP_EXEC_CHECK), &e, s, res);
+	out->count[res->status]++;
+	return rc;
+}
+
 int hp_judge(const struct hp_profile *p, const struct hp_stream *s,
 	     const char *stream_name, struct hp_report *out)
 {
@@ -108,6 +146,8 @@ int hp_judge(const struct hp_profile *p, const struct hp_stream *s,
 		rc = judge_one(&hp_checks[i], e, s, res);
 		out->count[res->status]++;
 	}
+	if (rc == 0)
+		rc = judge_exec_path(p, s, out);
 	if (rc == 0)
 		rc = judge_stray_errors(s, out);
 	if (rc < 0) {

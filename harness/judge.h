@@ -47,6 +47,10 @@ struct hp_check {
 	int (*parse)(const struct hp_expect *e, char *err, size_t errlen);
 	void (*judge)(const struct hp_expect *e, const struct hp_record *rec,
 		      struct hp_result *res);
+	/* When set, used instead of judge: a check that compares its
+	 * record with others. */
+	void (*judge_stream)(const struct hp_expect *e,
+			     const struct hp_stream *s, struct hp_result *res);
 };
 
 /* The table of every check, in catalog order, and its length. */

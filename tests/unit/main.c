@@ -25,6 +25,7 @@ int main(void)
 	srunner_add_suite(sr, seccomp_suite());
 	srunner_add_suite(sr, specdiff_suite());
 	srunner_add_suite(sr, docs_suite());
+	srunner_add_suite(sr, exec_suite());
 	srunner_add_suite(sr, evidence_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

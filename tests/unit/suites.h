@@ -23,6 +23,7 @@ Suite *summary_suite(void);
 Suite *seccomp_suite(void);
 Suite *specdiff_suite(void);
 Suite *docs_suite(void);
+Suite *exec_suite(void);
 Suite *evidence_suite(void);
 
 #endif
