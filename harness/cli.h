@@ -21,6 +21,7 @@ struct hp_cmd {
 };
 
 int hp_cmd_run(int argc, char **argv);
+int hp_cmd_exec(int argc, char **argv);
 int hp_cmd_verify(int argc, char **argv);
 int hp_cmd_diff(int argc, char **argv);
 int hp_cmd_list(int argc, char **argv);

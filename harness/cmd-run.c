@@ -78,7 +78,7 @@ static const char *env_or(const char *name, const char *fallback)
 	return v && *v ? v : fallback;
 }
 
-static void defaults(struct hp_run_opts *o)
+void hp_run_defaults(struct hp_run_opts *o)
 {
 	memset(o, 0, sizeof(*o));
 	o->verdict.profile = "hardened";
@@ -167,9 +167,7 @@ static int parse(int argc, char **argv, struct hp_run_opts *o)
 	return check_flags(o);
 }
 
-/* hardprobe-PID-RANDOM: unique on this host, so that runs at the same
- * time (and runc's state, kept by namespace and id) never collide. */
-static int container_id(char *buf, size_t size)
+int hp_run_new_id(char *buf, size_t size)
 {
 	unsigned int r;
 
@@ -179,8 +177,7 @@ static int container_id(char *buf, size_t size)
 	return 0;
 }
 
-/* manifest.json, last: every other file is whole by now. */
-static void manifest(const struct hp_evidence *ev, struct hp_manifest *m)
+void hp_run_manifest(const struct hp_evidence *ev, struct hp_manifest *m)
 {
 	int ret;
 
@@ -194,8 +191,7 @@ static void manifest(const struct hp_evidence *ev, struct hp_manifest *m)
 	json_object_put(m->facts);
 }
 
-/* Judge the kept stream.jsonl; the exit status. */
-static int judge(const struct hp_run_opts *o, const struct hp_profile *p,
+int hp_run_judge(const struct hp_run_opts *o, const struct hp_profile *p,
 		 const struct hp_evidence *ev)
 {
 	char *stream = NULL;
@@ -223,7 +219,7 @@ static int run(const struct hp_run_opts *o, const struct hp_profile *p,
 {
 	struct hp_evidence ev = { .path = NULL, .dfd = -1 };
 	char id[64];
-	int ret = container_id(id, sizeof(id));
+	int ret = hp_run_new_id(id, sizeof(id));
 
 	if (ret == 0)
 		ret = hp_evidence_create(o->results, id, &ev);
@@ -236,9 +232,9 @@ static int run(const struct hp_run_opts *o, const struct hp_profile *p,
 	m->container_id = id;
 	ret = hp_run_container(o, id, &ev);
 	if (ret == 0)
-		ret = judge(o, p, &ev);
+		ret = hp_run_judge(o, p, &ev);
 	m->exit_status = ret;
-	manifest(&ev, m);
+	hp_run_manifest(&ev, m);
 	hp_evidence_close(&ev);
 	return ret;
 }
@@ -251,7 +247,7 @@ int hp_cmd_run(int argc, char **argv)
 	int ret;
 
 	hp_utc_now(m.started);
-	defaults(&o);
+	hp_run_defaults(&o);
 	ret = parse(argc, argv, &o);
 	if (ret >= 0)
 		return ret;

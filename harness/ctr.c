@@ -45,6 +45,13 @@ char **hp_ctr_argv(const struct hp_ctr *c, char *const *args)
 	if (!argv)
 		return NULL;
 	argv[0] = (char *)c->program;
+	if (c->runc_root) {
+		argv[1] = "--root";
+		argv[2] = (char *)c->runc_root;
+		for (i = 0; i < n; i++)
+			argv[3 + i] = args[i];
+		return argv;
+	}
 	argv[1] = "-a";
 	argv[2] = (char *)c->address;
 	argv[3] = "-n";

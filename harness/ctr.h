@@ -10,6 +10,9 @@ struct hp_ctr {
 	const char *address; /* containerd socket, ctr -a */
 	const char *ns;	     /* containerd namespace, ctr -n */
 	int timeout_s;	     /* for each call */
+	/* Set: program is runc, called with --root RUNC_ROOT instead of
+	 * -a and -n (hardprobe exec --runtime runc). */
+	const char *runc_root;
 };
 
 /* One call of ctr: what it wrote and how it ended. */
@@ -22,7 +25,8 @@ struct hp_ctr_call {
 	char *err;	 /* captured stderr, NUL-terminated */
 };
 
-/* The whole argv: program -a ADDRESS -n NS args...; NULL-terminated,
+/* The whole argv: program -a ADDRESS -n NS args... (or program --root
+ * RUNC_ROOT args...); NULL-terminated,
  * pointing into c and args; free() only the array.  NULL: no memory. */
 char **hp_ctr_argv(const struct hp_ctr *c, char *const *args);
 

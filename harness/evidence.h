@@ -53,4 +53,8 @@ json_object *hp_profile_facts(const struct hp_profile *p);
  * of every file in the directory.  0 or -errno. */
 int hp_manifest_write(const struct hp_evidence *ev, struct hp_manifest *m);
 
+/* manifest.json, last, when every other file is whole: m's facts taken
+ * now, with m->ended set.  Says what cannot be written. */
+void hp_run_manifest(const struct hp_evidence *ev, struct hp_manifest *m);
+
 #endif

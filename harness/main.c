@@ -9,6 +9,7 @@
 
 static const struct hp_cmd cmds[] = {
 	{ "run", hp_cmd_run, "run the probes in a container and judge them" },
+	{ "exec", hp_cmd_exec, "run the probes in a running container" },
 	{ "verify", hp_cmd_verify, "judge a saved record stream" },
 	{ "diff", hp_cmd_diff, "what got weaker or stronger between two runs" },
 	{ "list", hp_cmd_list, "list the checks and what they test" },

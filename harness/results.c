@@ -73,8 +73,7 @@ int hp_evidence_open(const struct hp_evidence *ev, const char *name)
 
 	if (ret < 0)
 		return ret;
-	fd = openat(ev->dfd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-		    0644);
+	fd = openat(ev->dfd, tmp, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	return fd < 0 ? -errno : fd;
 }
 

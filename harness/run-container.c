@@ -73,9 +73,7 @@ static void keep_spec(const struct hp_run_opts *o, const char *id,
 	hp_ctr_call_free(&call);
 }
 
-/* command.txt: the whole argv of ctr, one argument a line (escaped, so
- * that an argument holding a newline stays one line). */
-static int keep_command(const struct hp_run_opts *o, char **args,
+int hp_run_keep_command(const struct hp_run_opts *o, char **args,
 			const struct hp_evidence *ev)
 {
 	char **argv = hp_ctr_argv(&o->ctr, args), *buf = NULL, *line;
@@ -118,10 +116,8 @@ static bool starts_stream(int fd)
 	return pread(fd, &c, 1, 0) == 1 && c == '{';
 }
 
-/* Run ctr with its stdout going to stream.jsonl.  Returns the size of the
- * stream, or -1 (after saying why) when ctr could not be run. */
-static off_t run_ctr(const struct hp_run_opts *o, const char *id, char **args,
-		     const struct hp_evidence *ev, struct hp_ctr_call *call)
+off_t hp_run_stream(const struct hp_run_opts *o, const char *id, char **args,
+		    const struct hp_evidence *ev, struct hp_ctr_call *call)
 {
 	int fd = hp_evidence_open(ev, "stream.jsonl"), ret;
 	struct stat st = { .st_size = -1 };
@@ -147,7 +143,7 @@ static off_t run_ctr(const struct hp_run_opts *o, const char *id, char **args,
 	close(fd);
 	if (ret == 0)
 		keep_log(ev, call->err);
-	if (ret == 0)
+	if (ret == 0 && !o->ctr.runc_root)
 		keep_spec(o, id, ev);
 	return ret < 0 ? -1 : st.st_size;
 }
@@ -210,7 +206,7 @@ int hp_run_container(const struct hp_run_opts *o, const char *id,
 {
 	struct hp_ctr_call call = { .out_fd = -1 };
 	char **args = run_args(o, id);
-	int ret = args ? keep_command(o, args, ev) : -ENOMEM;
+	int ret = args ? hp_run_keep_command(o, args, ev) : -ENOMEM;
 	off_t size;
 
 	if (ret < 0) {
@@ -219,7 +215,7 @@ int hp_run_container(const struct hp_run_opts *o, const char *id,
 		free(args);
 		return HP_EXIT_RUN;
 	}
-	size = run_ctr(o, id, args, ev, &call);
+	size = hp_run_stream(o, id, args, ev, &call);
 	ret = size < 0 ? HP_EXIT_RUN : 0;
 	if (ret == 0 && !hp_ctr_ok(&call))
 		ret = failed(o, id, &call, size);

@@ -2,6 +2,8 @@
 #ifndef HARDPROBE_RUN_H
 #define HARDPROBE_RUN_H
 
+#include <sys/types.h>
+
 #include "ctr.h"
 #include "results.h"
 #include "verdict.h"
@@ -29,6 +31,10 @@ struct hp_run_opts {
  */
 int hp_run_probe_args(const struct hp_profile *p, struct hp_run_opts *o);
 
+/* The defaults of run's options, from the environment where it says
+ * ($CONTAINERD_ADDRESS, $CONTAINERD_NAMESPACE, $HARDPROBE_CTR). */
+void hp_run_defaults(struct hp_run_opts *o);
+
 /* Make sure o->image is in containerd, importing the image archive when
  * it is not.  Returns 0, or prints why not and returns HP_EXIT_RUN. */
 int hp_run_image(const struct hp_run_opts *o);
@@ -41,6 +47,31 @@ int hp_run_image(const struct hp_run_opts *o);
  */
 int hp_run_container(const struct hp_run_opts *o, const char *id,
 		     const struct hp_evidence *ev);
+
+/* A fresh id, hardprobe-PID-RANDOM: unique on this host, so that runs at
+ * the same time (and runc's state, kept by namespace and id) never
+ * collide.  0 or -errno. */
+int hp_run_new_id(char *buf, size_t size);
+
+/* command.txt in ev: the whole argv of ctr for args, one argument a
+ * line (escaped, so that an argument holding a newline stays one line).
+ * 0 or -errno. */
+int hp_run_keep_command(const struct hp_run_opts *o, char **args,
+			const struct hp_evidence *ev);
+
+/*
+ * Run ctr (or runc) with args, its stdout going to stream.jsonl in ev and
+ * its stderr to ctr.log; for ctr, also keep the container's spec as
+ * oci-spec.json.  Returns the size of the stream (0 when what came is
+ * not a record stream), or -1 (after saying why) when it could not be
+ * run.  Free call with hp_ctr_call_free.
+ */
+off_t hp_run_stream(const struct hp_run_opts *o, const char *id, char **args,
+		    const struct hp_evidence *ev, struct hp_ctr_call *call);
+
+/* Judge the kept stream.jsonl of ev against p; the exit status. */
+int hp_run_judge(const struct hp_run_opts *o, const struct hp_profile *p,
+		 const struct hp_evidence *ev);
 
 /* Kill and remove container id, if it is still there. */
 void hp_run_cleanup(const struct hp_ctr *c, const char *id);
