@@ -43,10 +43,11 @@ static const char usage[] =
 	"  -h, --help          show this help\n"
 	"\n"
 	"Start a container whose first process only waits, then probe it:\n"
-	"  ctr run -d --null-io [FLAGS...] localhost/hardprobe:" HARDPROBE_VERSION
-	" ID \\\n"
-	"      /hardprobe/run-probes --wait-only\n"
+	"  ctr -n hardprobe run -d --null-io [FLAGS...] \\\n"
+	"      localhost/hardprobe:" HARDPROBE_VERSION
+	" ID /hardprobe/run-probes --wait-only\n"
 	"  hardprobe exec --profile hardened ID\n"
+	"  ctr -n hardprobe task rm -f ID; ctr -n hardprobe container rm ID\n"
 	"\n"
 	"Exit status: 0 profile met, 1 a check failed or errored, 2 bad "
 	"usage, or a\n"
