@@ -134,28 +134,46 @@ static int report(const struct hp_verdict_opts *o, struct hp_report *r,
 	return r->pass ? HP_EXIT_PASS : HP_EXIT_FAIL;
 }
 
-/* The spec to compare: --spec, else the one run kept, if it could. */
-static char *spec_path(const struct hp_verdict_opts *o,
-		       const struct hp_evidence *ev)
+/* The oci-spec.json of an evidence directory: in dir_or_stream, or
+ * beside it when it is a stream.jsonl; NULL when there is none. */
+static char *kept_spec(const char *dir_or_stream, bool is_dir)
 {
+	const char *slash = strrchr(dir_or_stream, '/');
+	const char *base = slash ? slash + 1 : dir_or_stream;
+	int dirlen = slash ? (int)(slash - dir_or_stream) : 1;
 	char *path = NULL;
 
-	if (o->spec)
-		return strdup(o->spec);
-	if (ev && asprintf(&path, "%s/oci-spec.json", ev->path) >= 0 &&
-	    access(path, F_OK) == 0)
+	if (is_dir && asprintf(&path, "%s/oci-spec.json", dir_or_stream) < 0)
+		return NULL;
+	if (!is_dir && strcmp(base, "stream.jsonl") == 0 &&
+	    asprintf(&path, "%.*s/oci-spec.json", dirlen,
+		     slash ? dir_or_stream : ".") < 0)
+		return NULL;
+	if (path && access(path, F_OK) == 0)
 		return path;
 	free(path);
 	return NULL;
 }
 
+/* The spec to compare: --spec, else the one run kept, so that verify of
+ * a kept stream.jsonl gives the report run gave. */
+static char *spec_path(const struct hp_verdict_opts *o,
+		       const struct hp_evidence *ev, const char *name)
+{
+	if (o->spec)
+		return strdup(o->spec);
+	if (ev)
+		return kept_spec(ev->path, true);
+	return kept_spec(name, false);
+}
+
 /* Add the spec's disagreements to r; 0, or prints why not and returns
  * HP_EXIT_USAGE. */
 static int compare_spec(const struct hp_verdict_opts *o,
-			const struct hp_evidence *ev, const struct hp_stream *s,
-			struct hp_report *r)
+			const struct hp_evidence *ev, const char *name,
+			const struct hp_stream *s, struct hp_report *r)
 {
-	char *path = spec_path(o, ev), err[1024];
+	char *path = spec_path(o, ev, name), err[1024];
 	json_object *spec = NULL;
 	int ret = 0;
 
@@ -190,7 +208,7 @@ int hp_verdict(const struct hp_verdict_opts *o, const struct hp_profile *p,
 		hp_stream_free(&s);
 		return HP_EXIT_FAIL;
 	}
-	ret = compare_spec(o, ev, &s, &r);
+	ret = compare_spec(o, ev, name, &s, &r);
 	if (ret == 0)
 		ret = report(o, &r, ev);
 	hp_report_free(&r);

@@ -69,9 +69,9 @@ int hp_verdict_profile(const struct hp_verdict_opts *o, struct hp_profile *p);
  * Read the stream in f (called name in messages and reports), judge it
  * against p, and write the report to o->output (coloured text only on a
  * terminal).  When ev is not NULL, also keep report.txt and report.json in
- * it.  The OCI spec o->spec, else the oci-spec.json kept in ev, is
- * compared with the stream (specdiff.h).  Prints what goes wrong;
- * returns the exit status.
+ * it.  The OCI spec o->spec, else the oci-spec.json kept in ev (or beside
+ * a stream named .../stream.jsonl), is compared with the stream
+ * (specdiff.h).  Prints what goes wrong; returns the exit status.
  */
 int hp_verdict(const struct hp_verdict_opts *o, const struct hp_profile *p,
 	       FILE *f, const char *name, const struct hp_evidence *ev);
