@@ -14,10 +14,14 @@
 #include <nettle/base16.h>
 #include <nettle/sha2.h>
 
+#include "drain.h"
 #include "fsprobe.h"
 #include "probe-host.h"
 #include "runner.h"
 #include "wait.h"
+
+/* How long run-probes waits for its reader to take the stream. */
+#define DRAIN_TIMEOUT_MS 5000
 
 #define STREAM_FORMAT 2
 #define PROBE_SET "1"
@@ -238,6 +242,12 @@ static bool run_selected(const struct options *o)
 				run_one(&hp_catalog[i], ++seq, o->timeout_ms));
 	if (!ok)
 		return false;
+#ifdef HARDPROBE_TEST_PROBES
+	/* The test image can end its stream the way a lost output looks to
+	 * the harness: cut short, yet with exit status 0. */
+	if (getenv("HARDPROBE_TEST_NO_TRAILER"))
+		return true;
+#endif
 	trailer = json_object_new_object();
 	json_object_object_add(trailer, "type",
 			       json_object_new_string("trailer"));
@@ -286,6 +296,9 @@ int main(int argc, char **argv)
 		fprintf(stderr, "hardprobe: write stream to stdout: %m\n");
 		return EXIT_FAILURE;
 	}
+	/* A reader that never reads is no reason to fail: the stream is
+	 * written; only its delivery is left to the reader. */
+	hp_drain_stdout(DRAIN_TIMEOUT_MS);
 	rc = o.then_wait ? hp_wait_for_stop() : 0;
 	if (rc < 0)
 		fprintf(stderr, "hardprobe: wait for SIGTERM: %s\n",
