@@ -3,6 +3,7 @@
  * removed afterwards, however the run ended. */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,12 @@
 
 /* How long each cleanup step may take. */
 #define CLEANUP_TIMEOUT_S 30
+
+/* How many times a run whose output ctr lost is made. */
+#define RUN_ATTEMPTS 3
+
+/* The trailer's first bytes, as run-probes writes them. */
+#define TRAILER_START "{\"type\":\"trailer\""
 
 /* ctr run FLAGS... IMAGE ID [PROBE-ARGS...]: a NULL-terminated array
  * into o.  No --rm: the container must outlive its task so that its spec
@@ -201,6 +208,54 @@ static int failed(const struct hp_run_opts *o, const char *id,
 	return ret;
 }
 
+/* Whether the kept stream's last line starts like a trailer.  Only a
+ * hint for retrying: the stream reader judges the stream itself. */
+static bool ends_like_stream(const struct hp_evidence *ev)
+{
+	char tail[512];
+	int fd = openat(ev->dfd, "stream.jsonl", O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	ssize_t n = -1;
+	char *nl;
+
+	if (fd >= 0 && fstat(fd, &st) == 0 && st.st_size > 1) {
+		off_t from = st.st_size > (off_t)sizeof(tail) - 1
+				     ? st.st_size - (off_t)sizeof(tail) + 1
+				     : 0;
+		n = pread(fd, tail, sizeof(tail) - 1, from);
+	}
+	if (fd >= 0)
+		close(fd);
+	if (n <= 1 || tail[n - 1] != '\n')
+		return false;
+	tail[n - 1] = '\0';
+	nl = strrchr(tail, '\n');
+	return strncmp(nl ? nl + 1 : tail, TRAILER_START,
+		       strlen(TRAILER_START)) == 0;
+}
+
+/*
+ * ctr ended well, so the task exited 0 and run-probes wrote its whole
+ * stream, yet the stream kept lacks its end.  containerd 1.6 can drop a
+ * task's output when it is busy (the shim or ctr closes its end of the
+ * output before it has copied everything); running the same container
+ * again is then the only way to get the stream.  Say so: the evidence of
+ * a retried run is the last attempt's.
+ */
+static bool output_lost(const char *id, const struct hp_evidence *ev,
+			const struct hp_ctr_call *call, int attempt)
+{
+	if (!hp_ctr_ok(call) || ends_like_stream(ev))
+		return false;
+	if (attempt >= RUN_ATTEMPTS)
+		return false;
+	fprintf(stderr,
+		"hardprobe: run container '%s': ctr exited 0 but delivered "
+		"the stream incomplete; running it again (attempt %d of %d)\n",
+		id, attempt + 1, RUN_ATTEMPTS);
+	return true;
+}
+
 int hp_run_container(const struct hp_run_opts *o, const char *id,
 		     const struct hp_evidence *ev)
 {
@@ -215,7 +270,14 @@ int hp_run_container(const struct hp_run_opts *o, const char *id,
 		free(args);
 		return HP_EXIT_RUN;
 	}
-	size = hp_run_stream(o, id, args, ev, &call);
+	for (int attempt = 1;; attempt++) {
+		size = hp_run_stream(o, id, args, ev, &call);
+		if (size < 0 || !output_lost(id, ev, &call, attempt))
+			break;
+		hp_run_cleanup(&o->ctr, id);
+		hp_ctr_call_free(&call);
+		call = (struct hp_ctr_call){ .out_fd = -1 };
+	}
 	ret = size < 0 ? HP_EXIT_RUN : 0;
 	if (ret == 0 && !hp_ctr_ok(&call))
 		ret = failed(o, id, &call, size);

@@ -239,3 +239,21 @@ test_hostile_seccomp_fork_kills_runner() {
 		hp_fail "no 'incomplete' message: $(cat "$HP_STDERR")"
 	[ ! -s "$HP_REPORT" ] || hp_fail "a report was written for a cut stream"
 }
+
+# A stream without its end although the task exited 0 is what ctr's lost
+# output looks like: run tries again, says so, and at last refuses the
+# stream as incomplete (exit 2), never judging it.
+test_hostile_lost_output_is_retried_then_refused() {
+	hostile_import
+	HP_IMAGE=$HP_TEST_IMAGE run_probe_image --env HARDPROBE_TEST_NO_TRAILER=1
+	assert_exit 2
+	grep -q 'running it again (attempt 2 of 3)' "$HP_STDERR" ||
+		hp_fail "no second attempt: $(cat "$HP_STDERR")"
+	grep -q 'running it again (attempt 3 of 3)' "$HP_STDERR" ||
+		hp_fail "no third attempt: $(cat "$HP_STDERR")"
+	! grep -q 'attempt 4' "$HP_STDERR" || hp_fail "more than 3 attempts"
+	grep -q 'incomplete' "$HP_STDERR" ||
+		hp_fail "not refused as incomplete: $(cat "$HP_STDERR")"
+	[ ! -s "$HP_REPORT" ] || hp_fail "a report was written: $(head -c 200 "$HP_REPORT")"
+	assert_containerd_clean
+}
