@@ -158,6 +158,17 @@ int hp_judge(const struct hp_profile *p, const struct hp_stream *s,
 	return 0;
 }
 
+void hp_report_skips_fail(struct hp_report *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (r->results[i].status == HP_SKIP)
+			r->results[i].status = HP_FAIL;
+	r->count[HP_FAIL] += r->count[HP_SKIP];
+	r->count[HP_SKIP] = 0;
+	if (r->count[HP_FAIL] > 0)
+		r->pass = 0;
+}
+
 void hp_report_free(struct hp_report *r)
 {
 	for (size_t i = 0; i < r->n; i++) {

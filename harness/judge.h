@@ -69,6 +69,11 @@ const char *hp_kind_name(enum hp_kind k);
 int hp_judge(const struct hp_profile *p, const struct hp_stream *s,
 	     const char *stream_name, struct hp_report *out);
 
+/* --fail-on-skip: every skipped check of r becomes a failed one (and r
+ * fails when there is one), in every format, so that a CI job cannot turn
+ * green by skipping what it should test. */
+void hp_report_skips_fail(struct hp_report *r);
+
 void hp_report_free(struct hp_report *r);
 
 #endif

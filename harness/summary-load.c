@@ -27,18 +27,6 @@ static __attribute__((format(printf, 1, 2))) int bad_input(const char *fmt, ...)
 	return -EINVAL;
 }
 
-/* --fail-on-skip, as verify applies it. */
-static void skips_fail(struct hp_report *r)
-{
-	for (size_t i = 0; i < r->n; i++)
-		if (r->results[i].status == HP_SKIP)
-			r->results[i].status = HP_FAIL;
-	r->count[HP_FAIL] += r->count[HP_SKIP];
-	r->count[HP_SKIP] = 0;
-	if (r->count[HP_FAIL] > 0)
-		r->pass = 0;
-}
-
 /* Judge the stream in f.  A malformed stream is bad input (-EINVAL) for
  * a saved stream; in an evidence directory (in_run) it is a run that
  * left nothing to judge, and counts as failed. */
@@ -57,7 +45,7 @@ static int judge(struct hp_summary *s, const struct hp_summary_load *o, FILE *f,
 	}
 	ret = hp_judge(o->profile, &st, path, &r);
 	if (ret == 0 && o->fail_on_skip)
-		skips_fail(&r);
+		hp_report_skips_fail(&r);
 	if (ret == 0)
 		ret = hp_summary_add_report(s, name, &r);
 	hp_report_free(&r); /* zeroed when hp_judge() failed: still safe */

@@ -106,27 +106,12 @@ static int deliver(const struct hp_verdict_opts *o, const struct hp_report *r)
 	return ret;
 }
 
-/* --fail-on-skip: a skipped check becomes a failed one, in every format,
- * so that a CI job cannot turn green by skipping what it should test. */
-static void skips_fail(struct hp_report *r)
-{
-	size_t i;
-
-	for (i = 0; i < r->n; i++)
-		if (r->results[i].status == HP_SKIP)
-			r->results[i].status = HP_FAIL;
-	r->count[HP_FAIL] += r->count[HP_SKIP];
-	r->count[HP_SKIP] = 0;
-	if (r->count[HP_FAIL] > 0)
-		r->pass = 0;
-}
-
 static int report(const struct hp_verdict_opts *o, struct hp_report *r,
 		  const struct hp_evidence *ev)
 {
 	r->by_control = o->by_control;
 	if (o->fail_on_skip)
-		skips_fail(r);
+		hp_report_skips_fail(r);
 	if (ev && hp_evidence_reports(ev, r, o->formats) < 0)
 		return HP_EXIT_USAGE;
 	if (deliver(o, r) < 0)

@@ -288,6 +288,32 @@ START_TEST(test_skip)
 }
 END_TEST
 
+/* --fail-on-skip: skips become failures, and a passing report fails. */
+START_TEST(test_skips_fail)
+{
+	struct hp_result res[3] = { { .status = HP_PASS },
+				    { .status = HP_SKIP },
+				    { .status = HP_SKIP } };
+	struct hp_report r = { .results = res, .n = 3, .pass = 1 };
+
+	r.count[HP_PASS] = 1;
+	r.count[HP_SKIP] = 2;
+	hp_report_skips_fail(&r);
+	ck_assert_int_eq(res[0].status, HP_PASS);
+	ck_assert_int_eq(res[1].status, HP_FAIL);
+	ck_assert_int_eq(res[2].status, HP_FAIL);
+	ck_assert_uint_eq(r.count[HP_FAIL], 2);
+	ck_assert_uint_eq(r.count[HP_SKIP], 0);
+	ck_assert_int_eq(r.pass, 0);
+	res[1].status = HP_PASS;
+	r = (struct hp_report){ .results = res, .n = 1, .pass = 1 };
+	r.count[HP_PASS] = 1;
+	hp_report_skips_fail(&r);
+	ck_assert_int_eq(r.pass, 1);
+	ck_assert_uint_eq(r.count[HP_FAIL], 0);
+}
+END_TEST
+
 /* Expectations, one of which each check's parser accepts. */
 static const char *const sample_args[][2] = {
 	{ "denied" },
@@ -387,6 +413,7 @@ Suite *judge_suite(void)
 	tcase_add_test(tc, test_stray_errors);
 	tcase_add_test(tc, test_stray_ok_ignored);
 	tcase_add_test(tc, test_skip);
+	tcase_add_test(tc, test_skips_fail);
 	tcase_add_test(tc, test_no_record_each_check);
 	tcase_add_test(tc, test_unvalidated_expectation);
 	suite_add_tcase(s, tc);
