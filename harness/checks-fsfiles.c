@@ -1,7 +1,6 @@
 /* File checks: set-user-id files, noexec /tmp and /dev/shm, and file
  * descriptors inherited from outside the container's root. */
 #define _GNU_SOURCE
-#include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,25 +9,7 @@
 
 int hp_parse_fs_suid_files(const struct hp_expect *e, char *err, size_t errlen)
 {
-	if (strcmp(e->args[0], "only") != 0)
-		return hp_parse_fail(err, errlen,
-				     "unknown expectation '%s' (want only)",
-				     e->args[0]);
-	for (size_t i = 1; i < e->nargs; i++)
-		if (e->args[i][0] != '/')
-			return hp_parse_fail(err, errlen,
-					     "pattern '%s' is not an absolute "
-					     "path",
-					     e->args[i]);
-	return 0;
-}
-
-static bool listed(const struct hp_expect *e, const char *path)
-{
-	for (size_t i = 1; i < e->nargs; i++)
-		if (fnmatch(e->args[i], path, FNM_PATHNAME) == 0)
-			return true;
-	return false;
+	return hp_parse_only_patterns(e, err, errlen);
 }
 
 /* One file into *unlisted or *known; -1 with res set when malformed. */
@@ -49,7 +30,7 @@ static int take_file(const struct hp_expect *e, json_object *f, char **unlisted,
 		free(text);
 		return rc;
 	}
-	if (listed(e, p))
+	if (hp_pattern_listed(e, p))
 		return hp_list_add(known, p);
 	if (asprintf(&text, "%s %s uid %d", p, hp_str_or(f, "mode", "?"),
 		     json_object_get_int(json_object_object_get(f, "uid"))) < 0)

@@ -60,6 +60,14 @@ void hp_judge_items(const struct hp_expect *e, const struct hp_record *rec,
 int hp_parse_paths_word(const struct hp_expect *e, const char *const *words,
 			bool with_names, char *err, size_t errlen);
 
+/* Parse "only [PATTERN...]" where each PATTERN is an absolute path, a
+ * glob(7) pattern for hp_pattern_listed(). */
+int hp_parse_only_patterns(const struct hp_expect *e, char *err, size_t errlen);
+
+/* Whether path matches one of e's arguments after the first, as
+ * fnmatch(3) patterns where a wildcard does not match a slash. */
+bool hp_pattern_listed(const struct hp_expect *e, const char *path);
+
 /* The record's "mountinfo" lines parsed with libmount, or NULL with res
  * set to HP_ERROR (malformed or empty).  Free with mnt_unref_table. */
 struct libmnt_table *hp_mountinfo_table(json_object *data,

@@ -2,7 +2,6 @@
  * paths, and shared mount propagation. */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,14 +100,6 @@ static const char *host_exposure(struct libmnt_fs *fs)
 	return covers_sensitive(root) ? "a sensitive host path" : NULL;
 }
 
-static bool exempt(const struct hp_expect *e, const char *target)
-{
-	for (size_t i = 1; i < e->nargs; i++)
-		if (fnmatch(e->args[i], target, FNM_PATHNAME) == 0)
-			return true;
-	return false;
-}
-
 int hp_parse_fs_host_mounts(const struct hp_expect *e, char *err, size_t errlen)
 {
 	static const char *const words[] = { "none", NULL };
@@ -127,7 +118,7 @@ static int collect_host(const struct hp_expect *e, struct libmnt_table *tb,
 		const char *why = host_exposure(fs);
 		char *text;
 
-		if (!why || exempt(e, mnt_fs_get_target(fs)))
+		if (!why || hp_pattern_listed(e, mnt_fs_get_target(fs)))
 			continue;
 		if (asprintf(&text, "%s (%s %s: %s)", mnt_fs_get_target(fs),
 			     mnt_fs_get_fstype(fs), mnt_fs_get_root(fs),

@@ -2,6 +2,7 @@
  * result, where some results are insecure: the shape most file-system
  * and kernel-interface probes share. */
 #define _GNU_SOURCE
+#include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,21 +160,52 @@ void hp_judge_items(const struct hp_expect *e, const struct hp_record *rec,
 	free(bad);
 }
 
-int hp_parse_paths_word(const struct hp_expect *e, const char *const *words,
-			bool with_names, char *err, size_t errlen)
+/* Every argument after the first is an absolute path; what names them in
+ * the reason ("pattern " or ""). */
+static int absolute_args(const struct hp_expect *e, const char *what, char *err,
+			 size_t errlen)
+{
+	for (size_t i = 1; i < e->nargs; i++)
+		if (e->args[i][0] != '/')
+			return hp_parse_fail(err, errlen,
+					     "%s'%s' is not an absolute path",
+					     what, e->args[i]);
+	return 0;
+}
+
+static int parse_first(const struct hp_expect *e, const char *const *words,
+		       char *err, size_t errlen)
 {
 	struct hp_expect first = *e;
 
 	first.nargs = 1;
-	if (hp_parse_word(&first, words, err, errlen) < 0)
+	return hp_parse_word(&first, words, err, errlen);
+}
+
+int hp_parse_paths_word(const struct hp_expect *e, const char *const *words,
+			bool with_names, char *err, size_t errlen)
+{
+	if (parse_first(e, words, err, errlen) < 0)
 		return -1;
 	if (!with_names && e->nargs > 1)
 		return hp_parse_fail(err, errlen, "'%s' takes no arguments",
 				     e->args[0]);
+	return absolute_args(e, "", err, errlen);
+}
+
+int hp_parse_only_patterns(const struct hp_expect *e, char *err, size_t errlen)
+{
+	static const char *const words[] = { "only", NULL };
+
+	if (parse_first(e, words, err, errlen) < 0)
+		return -1;
+	return absolute_args(e, "pattern ", err, errlen);
+}
+
+bool hp_pattern_listed(const struct hp_expect *e, const char *path)
+{
 	for (size_t i = 1; i < e->nargs; i++)
-		if (e->args[i][0] != '/')
-			return hp_parse_fail(err, errlen,
-					     "'%s' is not an absolute path",
-					     e->args[i]);
-	return 0;
+		if (fnmatch(e->args[i], path, FNM_PATHNAME) == 0)
+			return true;
+	return false;
 }

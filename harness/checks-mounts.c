@@ -1,7 +1,6 @@
 /* mounts.writable: which mount points are mounted read-write, read from
  * the probe's raw mountinfo lines with libmount. */
 #include <errno.h>
-#include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,17 +12,7 @@
 int hp_parse_mounts_writable(const struct hp_expect *e, char *err,
 			     size_t errlen)
 {
-	if (strcmp(e->args[0], "only") != 0)
-		return hp_parse_fail(err, errlen,
-				     "unknown expectation '%s' (want only)",
-				     e->args[0]);
-	for (size_t i = 1; i < e->nargs; i++)
-		if (e->args[i][0] != '/')
-			return hp_parse_fail(err, errlen,
-					     "pattern '%s' is not an absolute "
-					     "path",
-					     e->args[i]);
-	return 0;
+	return hp_parse_only_patterns(e, err, errlen);
 }
 
 /* The mountinfo lines joined, one a line; NULL when a line is not a
@@ -101,14 +90,6 @@ static bool writable(struct libmnt_fs *fs)
 	       !(sb && mnt_optstr_get_option(sb, "ro", NULL, NULL) == 0);
 }
 
-static bool listed(const struct hp_expect *e, const char *target)
-{
-	for (size_t i = 1; i < e->nargs; i++)
-		if (fnmatch(e->args[i], target, FNM_PATHNAME) == 0)
-			return true;
-	return false;
-}
-
 static int collect(const struct hp_expect *e, struct libmnt_table *tb,
 		   char **extra, size_t *nwritable)
 {
@@ -123,7 +104,7 @@ static int collect(const struct hp_expect *e, struct libmnt_table *tb,
 			rc = -EINVAL;
 		} else if (writable(fs)) {
 			++*nwritable;
-			if (!listed(e, target))
+			if (!hp_pattern_listed(e, target))
 				rc = hp_list_add(extra, target);
 		}
 	}
