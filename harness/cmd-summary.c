@@ -40,21 +40,10 @@ static const struct option options[] = {
 /* Returns -1 to go on, or the exit status to stop with. */
 static int parse(int argc, char **argv, struct hp_verdict_opts *o)
 {
-	int c, ret;
+	int ret = hp_verdict_getopt("summary", usage, options, argc, argv, o);
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, ":" HP_VERDICT_SHORT "h", options,
-				NULL)) != -1) {
-		ret = hp_verdict_option("summary", c, optarg, o);
-		if (ret > 0)
-			return ret;
-		if (ret == 0)
-			continue;
-		if (c != 'h')
-			return hp_opt_error("summary", c, argv);
-		fputs(usage, stdout);
-		return HP_EXIT_PASS;
-	}
+	if (ret >= 0)
+		return ret;
 	if (optind >= argc)
 		return hp_usage_error("summary",
 				      "no directory or stream given");

@@ -24,11 +24,9 @@ static const char usage[] =
 	"stream,\n"
 	"profile or spec.\n";
 
-enum { OPT_SPEC = 400 };
-
 static const struct option options[] = {
 	HP_VERDICT_LONG,
-	{ "spec", required_argument, NULL, OPT_SPEC },
+	{ "spec", required_argument, NULL, HP_OPT_SPEC },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -36,25 +34,10 @@ static const struct option options[] = {
 /* Returns -1 to go on, or the exit status to stop with. */
 static int parse(int argc, char **argv, struct hp_verdict_opts *o)
 {
-	int c, ret;
+	int ret = hp_verdict_getopt("verify", usage, options, argc, argv, o);
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, ":" HP_VERDICT_SHORT "h", options,
-				NULL)) != -1) {
-		ret = hp_verdict_option("verify", c, optarg, o);
-		if (ret > 0)
-			return ret;
-		if (ret == 0)
-			continue;
-		if (c == OPT_SPEC) {
-			o->spec = optarg;
-			continue;
-		}
-		if (c != 'h')
-			return hp_opt_error("verify", c, argv);
-		fputs(usage, stdout);
-		return HP_EXIT_PASS;
-	}
+	if (ret >= 0)
+		return ret;
 	if (argc - optind > 1)
 		return hp_usage_error("verify", "more than one stream ('%s')",
 				      argv[optind + 1]);

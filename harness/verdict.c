@@ -42,8 +42,33 @@ int hp_verdict_option(const char *cmd, int c, const char *arg,
 	case HP_OPT_FAIL_ON_SKIP:
 		o->fail_on_skip = true;
 		return 0;
+	case HP_OPT_SPEC:
+		o->spec = arg;
+		return 0;
 	}
 	return hp_verdict_option_more(cmd, c, arg, o);
+}
+
+int hp_verdict_getopt(const char *cmd, const char *usage,
+		      const struct option *options, int argc, char **argv,
+		      struct hp_verdict_opts *o)
+{
+	int c, ret;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, ":" HP_VERDICT_SHORT "h", options,
+				NULL)) != -1) {
+		ret = hp_verdict_option(cmd, c, optarg, o);
+		if (ret > 0)
+			return ret;
+		if (ret == 0)
+			continue;
+		if (c != 'h')
+			return hp_opt_error(cmd, c, argv);
+		fputs(usage, stdout);
+		return HP_EXIT_PASS;
+	}
+	return -1;
 }
 
 static void print_error(void *ctx, const char *msg)

@@ -2,6 +2,7 @@
 #ifndef HARDPROBE_VERDICT_H
 #define HARDPROBE_VERDICT_H
 
+#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -26,7 +27,13 @@ struct hp_verdict_opts {
 };
 
 /* The options that set hp_verdict_opts, for getopt_long tables. */
-enum { HP_OPT_CASES = 256, HP_OPT_FAIL_ON_SKIP, HP_OPT_SET, HP_OPT_GROUP_BY };
+enum {
+	HP_OPT_CASES = 256,
+	HP_OPT_FAIL_ON_SKIP,
+	HP_OPT_SET,
+	HP_OPT_GROUP_BY,
+	HP_OPT_SPEC /* verify's --spec, in its table only */
+};
 #define HP_VERDICT_SHORT "p:f:o:"
 #define HP_VERDICT_LONG                                                   \
 	{ "profile", required_argument, NULL, 'p' },                      \
@@ -54,6 +61,14 @@ enum { HP_OPT_CASES = 256, HP_OPT_FAIL_ON_SKIP, HP_OPT_SET, HP_OPT_GROUP_BY };
  * into o.  Returns 0, HP_EXIT_USAGE (after saying why) when arg is bad,
  * or -1 when c is not one of these options. */
 int hp_verdict_option(const char *cmd, int c, const char *arg,
+		      struct hp_verdict_opts *o);
+
+/* Parse argv with getopt_long(), short options HP_VERDICT_SHORT and -h,
+ * long ones options: only verdict options and --help (which prints usage).
+ * Returns -1 with optind at the first operand, or the exit status to stop
+ * with (after saying why, when it is not 0). */
+int hp_verdict_getopt(const char *cmd, const char *usage,
+		      const struct option *options, int argc, char **argv,
 		      struct hp_verdict_opts *o);
 
 /* The options about the profile's use (--set, --group-by), in the same
