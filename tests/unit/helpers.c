@@ -104,3 +104,16 @@ void result_free(struct hp_result *r)
 	free(r->observed);
 	json_object_put(r->evidence);
 }
+
+void assert_row(const struct row *w, bool evidence)
+{
+	struct hp_result r = judge_data(w->id, w->expect, w->data);
+
+	ck_assert_msg(r.status == w->status, "%s '%s': status %s, want %s (%s)",
+		      w->id, w->expect, hp_status_name(r.status),
+		      hp_status_name(w->status), r.observed);
+	ck_assert_str_eq(r.observed, w->observed);
+	if (evidence)
+		ck_assert_ptr_nonnull(r.evidence);
+	result_free(&r);
+}

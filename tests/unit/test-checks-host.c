@@ -9,12 +9,6 @@
 
 #include "../../harness/judge.h"
 
-struct row {
-	const char *id, *expect, *data;
-	enum hp_status status;
-	const char *observed;
-};
-
 #define KT "\"kthreads\":[{\"pid\":2,\"comm\":\"kthreadd\",\"ppid\":0}]"
 #define NS(t, n, i) "\"ns_link\":\"" t ":[" n "]\",\"initial_ns\":" i
 #define SYSCTLS                                                          \
@@ -406,15 +400,7 @@ static const struct row rows[] = {
 
 START_TEST(test_host_row)
 {
-	const struct row *w = &rows[_i];
-	struct hp_result r = judge_data(w->id, w->expect, w->data);
-
-	ck_assert_msg(r.status == w->status, "%s '%s': status %s, want %s (%s)",
-		      w->id, w->expect, hp_status_name(r.status),
-		      hp_status_name(w->status), r.observed);
-	ck_assert_str_eq(r.observed, w->observed);
-	ck_assert_ptr_nonnull(r.evidence);
-	result_free(&r);
+	assert_row(&rows[_i], true);
 }
 END_TEST
 

@@ -5,12 +5,6 @@
 
 #include "unit.h"
 
-struct row {
-	const char *id, *expect, *data;
-	enum hp_status status;
-	const char *observed;
-};
-
 #define DS "seccomp.dangerous-syscalls"
 #define IA "seccomp.ia32-entry"
 #define CALL(name, result, rest) \
@@ -114,14 +108,7 @@ static const struct row rows[] = {
 
 START_TEST(test_row)
 {
-	const struct row *w = &rows[_i];
-	struct hp_result r = judge_data(w->id, w->expect, w->data);
-
-	ck_assert_msg(r.status == w->status, "%s '%s': status %s, want %s (%s)",
-		      w->id, w->expect, hp_status_name(r.status),
-		      hp_status_name(w->status), r.observed);
-	ck_assert_str_eq(r.observed, w->observed);
-	result_free(&r);
+	assert_row(&rows[_i], false);
 }
 END_TEST
 

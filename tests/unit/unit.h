@@ -2,6 +2,8 @@
 #ifndef HARDPROBE_UNIT_H
 #define HARDPROBE_UNIT_H
 
+#include <stdbool.h>
+
 #include <check.h>
 
 #include "suites.h"
@@ -39,5 +41,17 @@ struct hp_result judge_data(const char *id, const char *expect,
 			    const char *data);
 
 void result_free(struct hp_result *r);
+
+/* One row of a check's table test: judge_data(id, expect, data) must give
+ * status and observed. */
+struct row {
+	const char *id, *expect, *data;
+	enum hp_status status;
+	const char *observed;
+};
+
+/* Judge w and assert its status and observed text, and with evidence also
+ * that the result carries evidence. */
+void assert_row(const struct row *w, bool evidence);
 
 #endif
