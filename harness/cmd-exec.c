@@ -177,16 +177,10 @@ static int run(struct hp_exec_opts *x, const struct hp_profile *p,
 {
 	struct hp_evidence ev = { .path = NULL, .dfd = -1 };
 	char id[64];
-	int ret = hp_run_new_id(id, sizeof(id));
+	int ret = hp_run_evidence_open(x->run.results, id, sizeof(id), &ev);
 
-	if (ret == 0)
-		ret = hp_evidence_create(x->run.results, id, &ev);
-	if (ret < 0) {
-		fprintf(stderr, "hardprobe: create directory '%s': %s\n",
-			ev.path ? ev.path : x->run.results, strerror(-ret));
-		hp_evidence_close(&ev);
-		return HP_EXIT_RUN;
-	}
+	if (ret != 0)
+		return ret;
 	m->container_id = x->container;
 	ret = hp_exec_probes(x, id, &ev);
 	if (ret == 0)

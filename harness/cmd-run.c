@@ -177,6 +177,22 @@ int hp_run_new_id(char *buf, size_t size)
 	return 0;
 }
 
+int hp_run_evidence_open(const char *results, char *id, size_t size,
+			 struct hp_evidence *ev)
+{
+	int ret = hp_run_new_id(id, size);
+
+	if (ret == 0)
+		ret = hp_evidence_create(results, id, ev);
+	if (ret < 0) {
+		fprintf(stderr, "hardprobe: create directory '%s': %s\n",
+			ev->path ? ev->path : results, strerror(-ret));
+		hp_evidence_close(ev);
+		return HP_EXIT_RUN;
+	}
+	return 0;
+}
+
 void hp_run_manifest(const struct hp_evidence *ev, struct hp_manifest *m)
 {
 	int ret;
@@ -219,16 +235,10 @@ static int run(const struct hp_run_opts *o, const struct hp_profile *p,
 {
 	struct hp_evidence ev = { .path = NULL, .dfd = -1 };
 	char id[64];
-	int ret = hp_run_new_id(id, sizeof(id));
+	int ret = hp_run_evidence_open(o->results, id, sizeof(id), &ev);
 
-	if (ret == 0)
-		ret = hp_evidence_create(o->results, id, &ev);
-	if (ret < 0) {
-		fprintf(stderr, "hardprobe: create directory '%s': %s\n",
-			ev.path ? ev.path : o->results, strerror(-ret));
-		hp_evidence_close(&ev);
-		return HP_EXIT_RUN;
-	}
+	if (ret != 0)
+		return ret;
 	m->container_id = id;
 	ret = hp_run_container(o, id, &ev);
 	if (ret == 0)

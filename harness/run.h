@@ -53,6 +53,11 @@ int hp_run_container(const struct hp_run_opts *o, const char *id,
  * collide.  0 or -errno. */
 int hp_run_new_id(char *buf, size_t size);
 
+/* A fresh id (hp_run_new_id()) in id and its evidence directory under
+ * results in ev.  Returns 0, or HP_EXIT_RUN after saying why. */
+int hp_run_evidence_open(const char *results, char *id, size_t size,
+			 struct hp_evidence *ev);
+
 /* command.txt in ev: the whole argv of ctr for args, one argument a
  * line (escaped, so that an argument holding a newline stays one line).
  * 0 or -errno. */
