@@ -7,11 +7,12 @@
 
 #include "drain.h"
 
-#define POLL_MS 2
+/* The shim reads at once; a short pause keeps the exit prompt. */
+#define POLL_US 200
 
 int hp_drain_stdout(int timeout_ms)
 {
-	const struct timespec pause = { .tv_nsec = POLL_MS * 1000000L };
+	const struct timespec pause = { .tv_nsec = POLL_US * 1000L };
 	struct stat st;
 	int unread;
 
@@ -20,7 +21,7 @@ int hp_drain_stdout(int timeout_ms)
 	if (!S_ISFIFO(st.st_mode))
 		return 0;
 	/* FIONREAD on either end of a pipe counts the bytes in it. */
-	for (int waited = 0; waited <= timeout_ms; waited += POLL_MS) {
+	for (long waited = 0; waited <= timeout_ms * 1000L; waited += POLL_US) {
 		if (ioctl(STDOUT_FILENO, FIONREAD, &unread) < 0)
 			return -errno;
 		if (unread == 0)

@@ -18,6 +18,7 @@
 #include "fsprobe.h"
 #include "probe-host.h"
 #include "runner.h"
+#include "schedule.h"
 #include "wait.h"
 
 /* How long run-probes waits for its reader to take the stream. */
@@ -26,9 +27,12 @@
 #define STREAM_FORMAT 2
 #define PROBE_SET "1"
 #define EXIT_USAGE 2
+/* The most probes --jobs may run at once. */
+#define MAX_JOBS 64
 
 struct options {
 	long timeout_ms;
+	int jobs;	/* probes at once; 0: hp_default_jobs() */
 	bool then_wait; /* --then-wait: stay up after the stream */
 	bool wait_only; /* --wait-only: no stream, only wait */
 	bool *selected; /* indexed like hp_catalog */
@@ -38,6 +42,7 @@ static const struct option long_options[] = {
 	{ "list", no_argument, NULL, 'l' },
 	{ "only", required_argument, NULL, 'o' },
 	{ "timeout", required_argument, NULL, 't' },
+	{ "jobs", required_argument, NULL, 'j' },
 	{ "then-wait", no_argument, NULL, 'w' },
 	{ "wait-only", no_argument, NULL, 'W' },
 	{ "egress", required_argument, NULL, 'e' },
@@ -50,13 +55,16 @@ static void usage(FILE *f)
 {
 	fputs("usage: run-probes [--only ID[,ID...]] [--timeout SECONDS] "
 	      "[--then-wait]\n"
-	      "                  [--egress ADDRESS:PORT]...\n"
+	      "                  [--jobs N] [--egress ADDRESS:PORT]...\n"
 	      "       run-probes --list | --help | --version\n"
 	      "       run-probes --wait-only  (write nothing, wait for "
 	      "SIGTERM)\n"
 	      "Runs hardening probes, each in its own child process, and\n"
 	      "writes JSON Lines records to stdout.  --timeout is per probe\n"
-	      "(default 10).  --then-wait: after the stream, wait for\n"
+	      "(default 10).  --jobs: probes run at once (default 4; 1\n"
+	      "under a pids limit below 64).  Records come in catalog\n"
+	      "order whatever the jobs.\n"
+	      "--then-wait: after the stream, wait for\n"
 	      "SIGTERM (a DaemonSet's pod stays up).  --egress: a numeric\n"
 	      "target for net.egress (repeatable; none: it skips).\n",
 	      f);
@@ -83,6 +91,22 @@ static int parse_timeout(const char *arg, long *ms)
 	*ms = (long)(s * 1000 + 0.5);
 	if (*ms < 1)
 		*ms = 1;
+	return 0;
+}
+
+static int parse_jobs(const char *arg, int *jobs)
+{
+	char *end;
+	long n = strtol(arg, &end, 10);
+
+	if (end == arg || *end || n < 1 || n > MAX_JOBS) {
+		fprintf(stderr,
+			"hardprobe: bad jobs '%s': want a whole number from 1 "
+			"to %d\n",
+			arg, MAX_JOBS);
+		return -1;
+	}
+	*jobs = (int)n;
 	return 0;
 }
 
@@ -143,6 +167,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 		if (c == 'o' && select_probes(optarg, o->selected) == 0)
 			only = true;
 		else if (c == 't' && parse_timeout(optarg, &o->timeout_ms) == 0)
+			continue;
+		else if (c == 'j' && parse_jobs(optarg, &o->jobs) == 0)
 			continue;
 		else if (c == 'w')
 			o->then_wait = true;
@@ -213,33 +239,20 @@ static json_object *header(void)
 	return h;
 }
 
-static json_object *run_one(const struct hp_probe *p, int seq, long ms)
-{
-	struct hp_capture c;
-	json_object *rec;
-	int rc;
-
-	rc = hp_capture_probe(p, ms, &c);
-	if (rc < 0)
-		return hp_record_unstarted(p->id, seq, -rc);
-	rec = hp_record_build(p->id, seq, &c);
-	free(c.out);
-	return rec;
-}
-
 static bool run_selected(const struct options *o)
 {
 	json_object *trailer;
 	bool ok;
-	int seq = 0;
+	int count = 0;
+
+	for (size_t i = 0; i < hp_catalog_len; i++)
+		count += o->selected[i];
 
 	sha256_init(&stream_digest);
 	ok = emit(header());
 
-	for (size_t i = 0; i < hp_catalog_len && ok; i++)
-		if (o->selected[i])
-			ok = emit(
-				run_one(&hp_catalog[i], ++seq, o->timeout_ms));
+	if (ok)
+		ok = hp_run_probes(o->selected, o->jobs, o->timeout_ms, emit);
 	if (!ok)
 		return false;
 #ifdef HARDPROBE_TEST_PROBES
@@ -251,7 +264,7 @@ static bool run_selected(const struct options *o)
 	trailer = json_object_new_object();
 	json_object_object_add(trailer, "type",
 			       json_object_new_string("trailer"));
-	json_object_object_add(trailer, "records", json_object_new_int(seq));
+	json_object_object_add(trailer, "records", json_object_new_int(count));
 	json_object_object_add(trailer, "digest", digest_string());
 	return emit(trailer);
 }
@@ -286,6 +299,8 @@ int main(int argc, char **argv)
 		return rc > 0 ? EXIT_SUCCESS : EXIT_USAGE;
 	if (o.wait_only)
 		return wait_only();
+	if (o.jobs == 0)
+		o.jobs = hp_default_jobs();
 	rc = hp_runner_init();
 	if (rc < 0) {
 		fprintf(stderr, "hardprobe: set up signals: %s\n",

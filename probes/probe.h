@@ -20,6 +20,9 @@ struct hp_probe {
 	const char *id;
 	hp_probe_fn run;
 	const char *description;
+	/* Makes files, device nodes or mounts that other probes could see
+	 * while they exist: runs while no other probe does. */
+	bool alone;
 };
 
 /* Every probe, in catalog (stream) order. */

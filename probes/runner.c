@@ -130,58 +130,6 @@ static int read_some(int fd, struct hp_capture *c, bool *eof)
 	return 0;
 }
 
-struct watch {
-	int fd;
-	pid_t pid;
-	bool eof;
-	bool reaped;
-	struct timespec deadline;
-};
-
-/* One wait for output, exit or deadline.  Returns 1 to go on, 0 when
- * done, -1 when the child must be killed (timeout, overflow, error). */
-static int watch_step(struct watch *w, struct hp_capture *c)
-{
-	struct pollfd pfd = { .fd = w->eof ? -1 : w->fd, .events = POLLIN };
-	struct timespec left;
-	sigset_t none;
-
-	if (!time_left(&w->deadline, &left)) {
-		c->timed_out = true;
-		return -1;
-	}
-	sigemptyset(&none);
-	if (ppoll(&pfd, 1, &left, &none) < 0 && errno != EINTR)
-		return -1;
-	if (pfd.revents && read_some(w->fd, c, &w->eof) < 0)
-		return -1;
-	if (c->overflow)
-		return -1;
-	if (!w->reaped && waitpid(w->pid, &c->wstatus, WNOHANG) == w->pid)
-		w->reaped = true;
-	return w->eof && w->reaped ? 0 : 1;
-}
-
-static void watch_child(struct watch *w, struct hp_capture *c)
-{
-	int step;
-
-	while ((step = watch_step(w, c)) > 0)
-		;
-	if (step < 0) {
-		kill(-w->pid, SIGKILL);
-		if (!w->reaped)
-			kill(w->pid, SIGKILL);
-	}
-	while (!w->reaped && waitpid(w->pid, &c->wstatus, 0) < 0)
-		if (errno != EINTR)
-			break;
-	/* The child's own children were killed with it and are ours now
-	 * (we are a subreaper, or pid 1): reap them. */
-	while (step < 0 && (waitpid(-w->pid, NULL, 0) > 0 || errno == EINTR))
-		;
-}
-
 static void set_deadline(struct timespec *deadline,
 			 const struct timespec *start, long timeout_ms)
 {
@@ -192,35 +140,124 @@ static void set_deadline(struct timespec *deadline,
 	deadline->tv_nsec = ns % 1000000000LL;
 }
 
-int hp_capture_probe(const struct hp_probe *p, long timeout_ms,
-		     struct hp_capture *c)
+int hp_job_start(struct hp_job *j, const struct hp_probe *p, long timeout_ms)
 {
-	struct watch w = { 0 };
-	struct timespec start, end;
 	int fds[2];
 
-	*c = (struct hp_capture){ .timeout_ms = timeout_ms };
+	*j = (struct hp_job){ .probe = p, .fd = -1 };
+	j->c.timeout_ms = timeout_ms;
 	if (pipe2(fds, O_CLOEXEC) < 0)
 		return -errno;
 	fflush(NULL);
-	clock_gettime(CLOCK_MONOTONIC, &start);
-	w.pid = fork();
-	if (w.pid < 0) {
+	clock_gettime(CLOCK_MONOTONIC, &j->start);
+	j->pid = fork();
+	if (j->pid < 0) {
 		int err = errno;
 
 		close(fds[0]);
 		close(fds[1]);
 		return -err;
 	}
-	if (w.pid == 0)
+	if (j->pid == 0)
 		child_main(p, fds[1]);
 	close(fds[1]);
-	setpgid(w.pid, w.pid);
-	w.fd = fds[0];
-	set_deadline(&w.deadline, &start, timeout_ms);
-	watch_child(&w, c);
-	close(fds[0]);
-	clock_gettime(CLOCK_MONOTONIC, &end);
-	c->duration_ms = ms_between(&start, &end);
+	setpgid(j->pid, j->pid);
+	j->fd = fds[0];
+	j->running = true;
+	set_deadline(&j->deadline, &j->start, timeout_ms);
 	return 0;
+}
+
+/* The job is over: kill its process group when told to, reap the child
+ * (and, after a kill, the group's orphans, which come back to us as
+ * subreaper or pid 1), and note how long it took. */
+static void job_finish(struct hp_job *j, bool kill_it)
+{
+	struct timespec end;
+
+	if (kill_it) {
+		kill(-j->pid, SIGKILL);
+		if (!j->reaped)
+			kill(j->pid, SIGKILL);
+	}
+	while (!j->reaped && waitpid(j->pid, &j->c.wstatus, 0) < 0)
+		if (errno != EINTR)
+			break;
+	while (kill_it && (waitpid(-j->pid, NULL, 0) > 0 || errno == EINTR))
+		;
+	close(j->fd);
+	j->fd = -1;
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	j->c.duration_ms = ms_between(&j->start, &end);
+	j->running = false;
+	j->done = true;
+}
+
+/* The earliest deadline of the running jobs, as time left in *left;
+ * false when one has passed (and is then finished as timed out). */
+static bool nearest_deadline(struct hp_job *jobs, size_t n,
+			     struct timespec *left)
+{
+	struct timespec t;
+	bool any = false;
+
+	for (size_t i = 0; i < n; i++) {
+		if (!jobs[i].running)
+			continue;
+		if (!time_left(&jobs[i].deadline, &t)) {
+			jobs[i].c.timed_out = true;
+			job_finish(&jobs[i], true);
+			return false;
+		}
+		if (!any || t.tv_sec < left->tv_sec ||
+		    (t.tv_sec == left->tv_sec && t.tv_nsec < left->tv_nsec))
+			*left = t;
+		any = true;
+	}
+	return any;
+}
+
+/* After a wake-up: read what job j printed, reap it when it exited. */
+static void job_step(struct hp_job *j, short revents)
+{
+	if (revents && read_some(j->fd, &j->c, &j->eof) < 0) {
+		job_finish(j, true);
+		return;
+	}
+	if (j->c.overflow) {
+		job_finish(j, true);
+		return;
+	}
+	if (!j->reaped && waitpid(j->pid, &j->c.wstatus, WNOHANG) == j->pid)
+		j->reaped = true;
+	if (j->eof && j->reaped)
+		job_finish(j, false);
+}
+
+void hp_jobs_wait(struct hp_job *jobs, size_t n)
+{
+	struct pollfd pfd[n];
+	struct timespec left;
+	sigset_t none;
+
+	if (!nearest_deadline(jobs, n, &left))
+		return;
+	for (size_t i = 0; i < n; i++) {
+		bool watch = jobs[i].running && !jobs[i].eof;
+
+		pfd[i] = (struct pollfd){ .fd = watch ? jobs[i].fd : -1,
+					  .events = POLLIN };
+	}
+	sigemptyset(&none);
+	/* SIGCHLD is blocked but while waiting here: a child's exit ends
+	 * the wait (EINTR), even one that came before it. */
+	if (ppoll(pfd, n, &left, &none) < 0 && errno != EINTR) {
+		for (size_t i = 0; i < n; i++)
+			if (jobs[i].running)
+				job_finish(&jobs[i], true);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (jobs[i].running)
+			job_step(&jobs[i], pfd[i].revents);
 }

@@ -5,6 +5,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
+#include <time.h>
 
 #include <json-c/json.h>
 
@@ -24,17 +26,35 @@ struct hp_capture {
 	long timeout_ms;
 };
 
+/* One probe child, from its start until it is over. */
+struct hp_job {
+	const struct hp_probe *probe;
+	size_t index; /* the caller's: which record it will be */
+	pid_t pid;
+	int fd; /* the read end of its stdout pipe */
+	bool running;
+	bool done; /* over: c is complete (free c.out) */
+	bool eof;
+	bool reaped;
+	struct timespec start, deadline;
+	struct hp_capture c;
+};
+
 /* Block SIGCHLD and give it a handler, so that the runner can wait for
- * a child and its pipe at once.  Call once before hp_capture_probe. */
+ * children and their pipes at once.  Call once before hp_job_start. */
 int hp_runner_init(void);
 
 /*
- * Fork a child that runs p and writes its data object to a pipe; collect
- * that output and the child's exit, killing it after timeout_ms.
- * Returns 0 (c filled; free c->out), or -errno when no child could run.
+ * Fork a child that runs p and writes its data object to a pipe, to be
+ * killed after timeout_ms.  Returns 0 (j running), or -errno when no
+ * child could start (EAGAIN: too many processes).
  */
-int hp_capture_probe(const struct hp_probe *p, long timeout_ms,
-		     struct hp_capture *c);
+int hp_job_start(struct hp_job *j, const struct hp_probe *p, long timeout_ms);
+
+/* Wait once for any of the n jobs (those not running are ignored): read
+ * their output, reap them, kill those past their deadline or over the
+ * output cap.  A job that is over has done set. */
+void hp_jobs_wait(struct hp_job *jobs, size_t n);
 
 /* The stream record for a captured run: status "ok" with its data, or
  * status "error" with why.  Never NULL. */

@@ -16,19 +16,20 @@ int probe_test_forge(json_object *data);
 int probe_test_early_exit(json_object *data);
 
 /* The catalog lines, appended to hp_catalog by probes/catalog.c. */
-#define HP_TEST_PROBES                                                     \
-	{ "test.segfault", probe_test_segfault, "test: dies of SIGSEGV" }, \
-		{ "test.hang", probe_test_hang,                            \
-		  "test: never ends (nor does its child)" },               \
-		{ "test.sigsys", probe_test_sigsys,                        \
-		  "test: killed by its own seccomp filter (SIGSYS)" },     \
-		{ "test.malformed", probe_test_malformed,                  \
-		  "test: prints text that is not JSON" },                  \
-		{ "test.oversized", probe_test_oversized,                  \
-		  "test: prints more than the output cap" },               \
-		{ "test.forge", probe_test_forge,                          \
-		  "test: prints a record in another probe's name" },       \
-		{ "test.early-exit", probe_test_early_exit,                \
-		  "test: exits 0 before writing anything" },
+#define HP_TEST_PROBES                                                        \
+	{ "test.segfault", probe_test_segfault, "test: dies of SIGSEGV",      \
+	  false },                                                            \
+		{ "test.hang", probe_test_hang,                               \
+		  "test: never ends (nor does its child)", false },           \
+		{ "test.sigsys", probe_test_sigsys,                           \
+		  "test: killed by its own seccomp filter (SIGSYS)", false }, \
+		{ "test.malformed", probe_test_malformed,                     \
+		  "test: prints text that is not JSON", false },              \
+		{ "test.oversized", probe_test_oversized,                     \
+		  "test: prints more than the output cap", false },           \
+		{ "test.forge", probe_test_forge,                             \
+		  "test: prints a record in another probe's name", false },   \
+		{ "test.early-exit", probe_test_early_exit,                   \
+		  "test: exits 0 before writing anything", false },
 
 #endif
