@@ -61,12 +61,11 @@ static void usage(FILE *f)
 	      "SIGTERM)\n"
 	      "Runs hardening probes, each in its own child process, and\n"
 	      "writes JSON Lines records to stdout.  --timeout is per probe\n"
-	      "(default 10).  --jobs: probes run at once (default 4; 1\n"
-	      "under a pids limit below 64).  Records come in catalog\n"
-	      "order whatever the jobs.\n"
-	      "--then-wait: after the stream, wait for\n"
-	      "SIGTERM (a DaemonSet's pod stays up).  --egress: a numeric\n"
-	      "target for net.egress (repeatable; none: it skips).\n",
+	      "(default 10).  --jobs: probes at once (default 4; 1 under\n"
+	      "a pids limit below 64); records keep catalog order.\n"
+	      "--then-wait: after the stream, wait for SIGTERM (a\n"
+	      "DaemonSet's pod stays up).  --egress: a numeric target for\n"
+	      "net.egress (repeatable; none: it skips).\n",
 	      f);
 }
 

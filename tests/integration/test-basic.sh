@@ -129,3 +129,27 @@ test_runc_custom_user_and_caps() {
 		.data.inheritable == ["cap_kill"])' "$HP_STREAM" \
 		>/dev/null || hp_fail "inheritable set is not [cap_kill]"
 }
+
+# Probes run four at a time by default; one at a time must give the same
+# outcome for every probe (only times and temporary names differ), here
+# under --privileged, where most attempts succeed and leave traces for
+# the others to see if they overlapped.
+test_jobs_change_no_outcome() {
+	local j
+	for j in 1 4; do
+		hp_next
+		timeout 120 ctr -a "$HP_SOCK" run --rm --privileged \
+			"$HP_IMAGE_ROOT" "$hp_id" /hardprobe/run-probes --jobs "$j" \
+			>"$hp_tmp/jobs$j.jsonl" </dev/null ||
+			hp_fail "ctr run --jobs $j failed"
+		jq -c 'select(.type == "record") |
+			[.seq, .probe, .status, .data.outcome]' \
+			"$hp_tmp/jobs$j.jsonl" >"$hp_tmp/jobs$j.outcomes"
+	done
+	[ "$(wc -l <"$hp_tmp/jobs1.outcomes")" -ge 60 ] ||
+		hp_fail "too few records: $(wc -l <"$hp_tmp/jobs1.outcomes")"
+	diff "$hp_tmp/jobs1.outcomes" "$hp_tmp/jobs4.outcomes" ||
+		hp_fail "outcomes differ between --jobs 1 and --jobs 4"
+	verify_stream "$hp_tmp/jobs4.jsonl"
+	assert_exit 1
+}

@@ -102,6 +102,12 @@ test_msg_run_probes_bad_timeout() {
 	assert_msg "hardprobe: bad timeout '0': want seconds above 0, at most 86400"
 }
 
+test_msg_run_probes_bad_jobs() {
+	msg_run "$hp_build/run-probes" --jobs 0
+	assert_exit 2
+	assert_msg "hardprobe: bad jobs '0': want a whole number from 1 to 64"
+}
+
 test_msg_run_probes_stdout_full() {
 	HP_EXIT=0
 	"$hp_build/run-probes" --only user.identity >/dev/full \
