@@ -1,6 +1,7 @@
 /* seccomp.dangerous-syscalls (attempt): call each risky system call of
  * syscalls.c with arguments the kernel rejects, each in its own
- * grandchild, so that a SIGSYS kills only that grandchild.  The arguments
+ * grandchild, so that a SIGSYS kills only that grandchild; a few run at
+ * once.  The arguments
  * make every call fail even when it is allowed, so nothing changes; the
  * one call that cannot fail (personality) changes only the grandchild,
  * which exits at once. */
@@ -86,19 +87,14 @@ static json_object *label(const struct hp_syscall *s)
 	return json_object_new_string(buf);
 }
 
-/* Try s and record it in calls; a call that a SIGSYS killed goes to
- * killed as well, so that a filter that kills shows apart from one that
- * returns an errno. */
-static int try_call(const struct hp_syscall *s, bool filter, json_object *calls,
-		    json_object *killed)
+/* Record how s's grandchild ended in calls; a call that a SIGSYS killed
+ * goes to killed as well, so that a filter that kills shows apart from
+ * one that returns an errno. */
+static void record_call(const struct hp_syscall *s, int status, bool filter,
+			json_object *calls, json_object *killed)
 {
-	json_object *call;
-	int status;
+	json_object *call = json_object_new_object();
 
-	status = hp_in_child(call_one, (void *)s);
-	if (status < 0)
-		return status;
-	call = json_object_new_object();
 	hp_add_str(call, "name", s->name);
 	if (s->variant)
 		hp_add_str(call, "variant", s->variant);
@@ -110,7 +106,71 @@ static int try_call(const struct hp_syscall *s, bool filter, json_object *calls,
 	else
 		judge_errno(s, WEXITSTATUS(status), filter, call);
 	json_object_array_add(calls, call);
+}
+
+/* Grandchildren in flight: each call runs alone in its own, so a few can
+ * run side by side; they are reaped, and recorded, in table order. */
+#define IN_FLIGHT 8
+
+struct sweep {
+	pid_t pid[IN_FLIGHT];
+	size_t first[IN_FLIGHT]; /* index into hp_syscalls */
+	size_t n;
+	bool filter;
+	json_object *calls, *killed;
+};
+
+/* Reap the oldest grandchild and record its call. */
+static int reap_oldest(struct sweep *w)
+{
+	int status;
+
+	while (waitpid(w->pid[0], &status, 0) < 0)
+		if (errno != EINTR)
+			return -errno;
+	record_call(&hp_syscalls[w->first[0]], status, w->filter, w->calls,
+		    w->killed);
+	w->n--;
+	memmove(w->pid, w->pid + 1, w->n * sizeof(w->pid[0]));
+	memmove(w->first, w->first + 1, w->n * sizeof(w->first[0]));
 	return 0;
+}
+
+/* Start the grandchild for call i.  Out of processes (a pids limit) with
+ * some still running, wait for the oldest and try again. */
+static int start_call(struct sweep *w, size_t i)
+{
+	pid_t pid;
+	int rc;
+
+	if (w->n == IN_FLIGHT && (rc = reap_oldest(w)) < 0)
+		return rc;
+	while ((pid = fork()) < 0) {
+		if (errno != EAGAIN || w->n == 0)
+			return -errno;
+		if ((rc = reap_oldest(w)) < 0)
+			return rc;
+	}
+	if (pid == 0)
+		_exit(call_one((void *)&hp_syscalls[i]));
+	w->pid[w->n] = pid;
+	w->first[w->n++] = i;
+	return 0;
+}
+
+static int sweep(struct sweep *w)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < hp_syscalls_len && rc == 0; i++)
+		rc = start_call(w, i);
+	while (w->n > 0) {
+		int r = reap_oldest(w);
+
+		if (r < 0)
+			return r;
+	}
+	return rc;
 }
 
 static bool any_reachable(json_object *calls)
@@ -130,10 +190,12 @@ int probe_seccomp_dangerous_syscalls(json_object *data)
 {
 	json_object *calls = json_object_new_array();
 	json_object *killed = json_object_new_array();
-	int mode = hp_seccomp_mode(), rc = 0;
+	int mode = hp_seccomp_mode(), rc;
+	struct sweep w = { .filter = mode == 2,
+			   .calls = calls,
+			   .killed = killed };
 
-	for (size_t i = 0; i < hp_syscalls_len && rc == 0; i++)
-		rc = try_call(&hp_syscalls[i], mode == 2, calls, killed);
+	rc = sweep(&w);
 	if (rc < 0) {
 		json_object_put(calls);
 		json_object_put(killed);
