@@ -52,20 +52,33 @@ static bool spec_lists(json_object *spec, const char *path,
 	return false;
 }
 
+/* The "nodes" array of probe's record, its data in *data; NULL when
+ * there is no record or no array. */
+static json_object *observed_nodes(struct hp_sd *d, const char *probe,
+				   json_object **data)
+{
+	json_object *nodes;
+
+	*data = hp_sd_observed(d, probe);
+	if (!*data || !json_object_object_get_ex(*data, "nodes", &nodes) ||
+	    !json_object_is_type(nodes, json_type_array))
+		return NULL;
+	return nodes;
+}
+
 /* linux.devices: no node in /dev beyond the runtime's standard ones
  * (null, zero, full, random, urandom, tty, console, ptmx, ptys) and the
  * spec's. */
 void hp_sd_devices(struct hp_sd *d)
 {
 	json_object *spec = hp_sd_claim(d, "linux.devices", json_type_array);
-	json_object *data = hp_sd_observed(d, "devices.nodes"), *nodes, *n;
+	json_object *data, *nodes = observed_nodes(d, "devices.nodes", &data);
+	json_object *n;
 	char *extra = NULL, one[512], has[4096];
 	struct dev dv;
 	size_t i;
 
-	if (!spec || !data ||
-	    !json_object_object_get_ex(data, "nodes", &nodes) ||
-	    !json_object_is_type(nodes, json_type_array))
+	if (!spec || !nodes)
 		return;
 	for (i = 0; i < json_object_array_length(nodes); i++) {
 		n = json_object_array_get_idx(nodes, i);
@@ -123,14 +136,14 @@ void hp_sd_device_rules(struct hp_sd *d)
 {
 	json_object *spec =
 		hp_sd_claim(d, "linux.resources.devices", json_type_array);
-	json_object *data = hp_sd_observed(d, "devices.mknod-open"), *nodes, *n;
+	json_object *data,
+		*nodes = observed_nodes(d, "devices.mknod-open", &data);
+	json_object *n;
 	char *opened = NULL, one[64], has[1024];
 	struct dev dv;
 	size_t i;
 
-	if (!spec || !data ||
-	    !json_object_object_get_ex(data, "nodes", &nodes) ||
-	    !json_object_is_type(nodes, json_type_array))
+	if (!spec || !nodes)
 		return;
 	for (i = 0; i < json_object_array_length(nodes); i++) {
 		n = json_object_array_get_idx(nodes, i);
