@@ -37,8 +37,9 @@ static int is_profile(const struct dirent *d)
 	       strcmp(d->d_name + n - strlen(SUFFIX), SUFFIX) == 0;
 }
 
-/* Print one profile's line; 0, or HP_EXIT_USAGE when it does not load. */
-static int show(const char *cases, const char *file)
+/* Print one profile's line, its name padded to width; 0, or
+ * HP_EXIT_USAGE when it does not load. */
+static int show(const char *cases, const char *file, int width)
 {
 	char *name = strndup(file, strlen(file) - strlen(SUFFIX));
 	struct hp_profile p;
@@ -48,7 +49,8 @@ static int show(const char *cases, const char *file)
 	if (!name)
 		return HP_EXIT_USAGE;
 	if (hp_profile_load(name, cases, &p, err, sizeof(err)) == 0) {
-		printf("%-16s  %s\n", name, p.description ? p.description : "");
+		printf("%-*s  %s\n", width, name,
+		       p.description ? p.description : "");
 		hp_profile_free(&p);
 		ret = 0;
 	} else {
@@ -61,7 +63,7 @@ static int show(const char *cases, const char *file)
 static int list(const char *cases)
 {
 	struct dirent **ents;
-	int n, i, ret = 0;
+	int n, i, ret = 0, width = 0;
 
 	n = scandir(cases, &ents, is_profile, alphasort);
 	if (n < 0) {
@@ -70,7 +72,13 @@ static int list(const char *cases)
 		return HP_EXIT_USAGE;
 	}
 	for (i = 0; i < n; i++) {
-		if (show(cases, ents[i]->d_name) != 0)
+		int len = (int)(strlen(ents[i]->d_name) - strlen(SUFFIX));
+
+		if (len > width)
+			width = len;
+	}
+	for (i = 0; i < n; i++) {
+		if (show(cases, ents[i]->d_name, width) != 0)
 			ret = HP_EXIT_USAGE;
 		free(ents[i]);
 	}

@@ -74,6 +74,23 @@ wait_ready() {
 	die "start containerd in '$dir': no answer after ${start_timeout}s"
 }
 
+# A container in a user namespace (ctr run --uidmap) reaches its root file
+# system under DIR as a uid that is not root on the host: every directory
+# above DIR must let others through, or runc fails with "permission
+# denied" while preparing the rootfs.  mktemp -d makes mode 0700.
+warn_untraversable() {
+	local d=$1
+	while [ "$d" != / ]; do
+		d=$(dirname "$d")
+		if [ "$(($(stat -c '%#a' "$d") & 1))" -eq 0 ]; then
+			echo "hardprobe: warning: '$d' is mode $(stat -c %a "$d"):" \
+				"containers with --uidmap will fail to start" \
+				"(chmod o+x '$d')" >&2
+			return
+		fi
+	done
+}
+
 cmd_start() {
 	local dir=$1 pid
 	[ "$(id -u)" -eq 0 ] || die "start containerd: needs root"
@@ -82,6 +99,7 @@ cmd_start() {
 	mkdir -p "$(dirname "$dir")"
 	mkdir -m 0755 "$dir"
 	dir=$(cd "$dir" && pwd)
+	warn_untraversable "$dir"
 	write_config "$dir"
 	setsid containerd --config "$dir/config.toml" \
 		</dev/null >"$dir/containerd.log" 2>&1 &
