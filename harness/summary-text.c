@@ -136,8 +136,11 @@ static int checks_table(const struct hp_summary *s, FILE *out)
 
 int hp_summary_text(const struct hp_summary *s, FILE *out)
 {
-	size_t pass = hp_summary_passed(s);
+	size_t pass = hp_summary_passed(s), none = 0;
 	int ret = runs_table(s, out);
+
+	for (size_t i = 0; i < s->n; i++)
+		none += s->runs[i].verdict == HP_RUN_NONE;
 
 	if (ret == 0)
 		ret = profiles_table(s, out);
@@ -145,7 +148,12 @@ int hp_summary_text(const struct hp_summary *s, FILE *out)
 		ret = checks_table(s, out);
 	if (ret < 0)
 		return ret;
-	fprintf(out, "\nsummary: %s (%zu runs: %zu pass, %zu fail)\n",
-		pass == s->n ? "pass" : "fail", s->n, pass, s->n - pass);
+	/* A run without a report fails the summary, and is counted apart,
+	 * as the runs table and the json summary show it. */
+	fprintf(out, "\nsummary: %s (%zu runs: %zu pass, %zu fail",
+		pass == s->n ? "pass" : "fail", s->n, pass, s->n - pass - none);
+	if (none > 0)
+		fprintf(out, ", %zu no report", none);
+	fputs(")\n", out);
 	return ferror(out) ? -EIO : 0;
 }
