@@ -554,8 +554,16 @@ static int open_spec(const char *spec, const char *cases_dir,
 	}
 	*f = fopen(out->path, "re");
 	if (!*f) {
-		snprintf(err, errlen, "%s: open '%s': %s", spec, out->path,
-			 strerror(errno));
+		int e = errno;
+
+		/* A misspelt built-in name is the likely cause: say where the
+		 * names are. */
+		snprintf(err, errlen, "%s: open '%s': %s%s", spec, out->path,
+			 strerror(e),
+			 e == ENOENT && !looks_like_path(spec)
+				 ? " ('hardprobe profiles' lists the built-in "
+				   "ones)"
+				 : "");
 		return -1;
 	}
 	return 0;

@@ -229,7 +229,14 @@ START_TEST(test_missing_file)
 					 sizeof(err)),
 			 -1);
 	ck_assert_str_eq(err, "nope: open '" CASES_DIR "/nope.profile': No "
-			      "such file or directory");
+			      "such file or directory ('hardprobe profiles' "
+			      "lists the built-in ones)");
+	ck_assert_int_eq(hp_profile_load("/nonexistent/x.profile", CASES_DIR,
+					 &p, err, sizeof(err)),
+			 -1);
+	ck_assert_str_eq(err, "/nonexistent/x.profile: open "
+			      "'/nonexistent/x.profile': No such file or "
+			      "directory");
 }
 END_TEST
 
