@@ -206,10 +206,16 @@ int hp_cmd_exec(int argc, char **argv)
 	ret = hp_verdict_profile(&x.run.verdict, &p);
 	if (ret != 0)
 		return ret;
+	if (hp_run_probe_args(&p, &x.run) < 0) {
+		fputs("hardprobe: exec: out of memory\n", stderr);
+		hp_profile_free(&p);
+		return HP_EXIT_RUN;
+	}
 	m.opts = &x.run;
 	m.profile = &p;
 	ret = run(&x, &p, &m);
 	free(x.image);
+	free(x.run.probe_args);
 	hp_profile_free(&p);
 	return ret;
 }

@@ -14,10 +14,21 @@
 
 #define PROBES "/hardprobe/run-probes"
 
+/* The most arguments exec_args() writes: the runtime's six, the probe
+ * arguments, and the NULL. */
+static size_t exec_argc(const struct hp_exec_opts *x)
+{
+	size_t n = 7;
+
+	while (x->run.probe_args && x->run.probe_args[n - 7])
+		n++;
+	return n;
+}
+
 /* The runtime's arguments: ctr task exec, or runc exec with the process
- * file (whose args say what runs) or with run-probes. */
-static void exec_args(const struct hp_exec_opts *x, const char *id,
-		      char *args[7])
+ * file (whose args say what runs) or with run-probes and the profile's
+ * probe arguments (net.egress targets). */
+static void exec_args(const struct hp_exec_opts *x, const char *id, char **args)
 {
 	char *c = (char *)x->container;
 	int i = 0;
@@ -35,7 +46,10 @@ static void exec_args(const struct hp_exec_opts *x, const char *id,
 		args[i++] = (char *)x->process;
 	}
 	args[i++] = c;
-	if (!x->process)
+	if (!x->process && x->run.probe_args)
+		for (size_t k = 0; x->run.probe_args[k]; k++)
+			args[i++] = x->run.probe_args[k];
+	else if (!x->process)
 		args[i++] = PROBES;
 	args[i] = NULL;
 }
@@ -173,8 +187,8 @@ static int run_exec(struct hp_exec_opts *x, char **args,
 int hp_exec_probes(struct hp_exec_opts *x, const char *id,
 		   const struct hp_evidence *ev)
 {
-	char *args[7],
-		*info[] = { "containers", "info", (char *)x->container, NULL };
+	char *info[] = { "containers", "info", (char *)x->container, NULL };
+	char *args[exec_argc(x)];
 	int ret;
 
 	if (x->process && keep_copy(ev, x->process, "process.json") < 0)

@@ -210,3 +210,30 @@ test_exec_usage_errors() {
 	grep -q "exec in container '$hp_id'" "$hp_tmp/e3" ||
 		hp_fail "$(cat "$hp_tmp/e3")"
 }
+
+# The profile's net.egress targets reach the exec'd run-probes too: a
+# listener on the host's loopback is reached from a --net-host container,
+# and not from one in its own network namespace (listener helpers from
+# test-net.sh).
+test_exec_passes_egress_targets() {
+	egress_listen 127.0.0.1
+	egress_profile reachable "127.0.0.1:$egress_port"
+	hp_exec_start_ctr --net-host
+	trap 'egress_cleanup; hp_exec_cleanup' EXIT
+	hp_exec --address "$HP_SOCK" "$hp_id"
+	assert_exit 0
+	[ "$(egress_result "127.0.0.1:$egress_port")" = "reachable null" ] ||
+		hp_fail "want reachable, got $(egress_result "127.0.0.1:$egress_port")"
+	[ "$(egress_conns)" = "conn 0" ] ||
+		hp_fail "listener saw '$(egress_conns)', want one empty connection"
+	grep -qx -- "--egress" "$(dirname "$HP_STREAM")/command.txt" ||
+		hp_fail "command.txt lacks --egress"
+	hp_exec_start_ctr
+	trap 'egress_cleanup; hp_exec_cleanup' EXIT
+	hp_exec --address "$HP_SOCK" "$hp_id"
+	assert_exit 1
+	[ "$(egress_result "127.0.0.1:$egress_port")" = "refused ECONNREFUSED" ] ||
+		hp_fail "want refused, got $(egress_result "127.0.0.1:$egress_port")"
+	[ "$(egress_conns)" = "conn 0" ] ||
+		hp_fail "the private namespace reached the host: $(egress_conns)"
+}
