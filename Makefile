@@ -34,7 +34,7 @@ TEST_LIBS   = $(HARNESS_LIBS) $(shell $(PKG_CONFIG) --libs check)
 PROBE_SRC   = $(wildcard probes/*.c)
 PROBE_HDR   = $(wildcard probes/*.h)
 HARNESS_SRC = $(filter-out harness/main.c,$(wildcard harness/*.c))
-HARNESS_HDR = $(wildcard harness/*.h)
+HARNESS_HDR = $(wildcard harness/*.h) probes/surface-sysctls.h
 HARNESS_OBJ = $(HARNESS_SRC:%.c=$(BUILD)/%.o)
 HARNESS_SAN_OBJ = $(HARNESS_SRC:%.c=$(BUILD)/san/%.o)
 UNIT_SRC    = $(wildcard tests/unit/*.c)

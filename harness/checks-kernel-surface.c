@@ -7,16 +7,10 @@
 #include <string.h>
 
 #include "checks-host.h"
+#include "../probes/surface-sysctls.h"
 
 static const char *const sysctls[] = {
-	"kernel.unprivileged_userns_clone",
-	"user.max_user_namespaces",
-	"kernel.unprivileged_bpf_disabled",
-	"kernel.perf_event_paranoid",
-	"kernel.kptr_restrict",
-	"kernel.dmesg_restrict",
-	"vm.unprivileged_userfaultfd",
-	"kernel.io_uring_disabled",
+	HP_SURFACE_SYSCTLS,
 	NULL,
 };
 

@@ -9,16 +9,10 @@
 
 #include "probe-host.h"
 #include "probe.h"
+#include "surface-sysctls.h"
 
 static const char *const sysctls[] = {
-	"kernel.unprivileged_userns_clone",
-	"user.max_user_namespaces",
-	"kernel.unprivileged_bpf_disabled",
-	"kernel.perf_event_paranoid",
-	"kernel.kptr_restrict",
-	"kernel.dmesg_restrict",
-	"vm.unprivileged_userfaultfd",
-	"kernel.io_uring_disabled",
+	HP_SURFACE_SYSCTLS,
 };
 
 /* "kernel.kptr_restrict" as "/proc/sys/kernel/kptr_restrict". */
